@@ -1,0 +1,105 @@
+/* sipguide_core.h - the Wireshark-free core of sipguide.
+ *
+ * Knowledge (the guide, the IANA registry, sipguide's own notes) lives as one
+ * row per code in plugin/sipguide_table.c.  Everything here is plain C so the
+ * unit tests and the fuzz harness link it without Wireshark.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPGUIDE_CORE_H
+#define SIPGUIDE_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define SIPGUIDE_MIN_CODE 100
+#define SIPGUIDE_MAX_CODE 699
+#define SIPGUIDE_MAX_ACTIONS 4
+#define SIPGUIDE_GUIDE_FILE "voice-gateway-sip-response-codes.txt"
+
+/* Where the meaning and actions of an entry come from. */
+typedef enum {
+    SG_SOURCE_GUIDE,    /* the vendor guide, verbatim */
+    SG_SOURCE_REGISTRY, /* IANA phrase + sipguide's own words */
+    SG_SOURCE_USER,     /* the user table (UAT) */
+    SG_SOURCE_NONE      /* unregistered or invalid code */
+} sg_source_t;
+
+/* Expert severity a user row may ask for; SG_SEV_DEFAULT = let sipguide decide. */
+typedef enum {
+    SG_SEV_DEFAULT,
+    SG_SEV_NONE,
+    SG_SEV_CHAT,
+    SG_SEV_NOTE,
+    SG_SEV_WARN,
+    SG_SEV_ERROR
+} sg_severity_t;
+
+typedef struct {
+    unsigned code;
+    const char *phrase;  /* IANA registered phrase; NULL if unregistered */
+    const char *rfc;     /* defining reference from the registry */
+    const char *title;   /* the guide's (or user's) title; NULL where silent */
+    const char *meaning; /* what it means */
+    const char *actions[SIPGUIDE_MAX_ACTIONS]; /* what to do; NULL-terminated */
+    const char *note;    /* where the guide and the registry disagree */
+    sg_source_t source;
+    sg_severity_t severity; /* only user rows set it */
+} sg_entry_t;
+
+/* How a response should be treated; drives expert info and statistics. */
+typedef enum {
+    SG_VERDICT_DOCUMENTED_OK,      /* the guide covers it, not a failure */
+    SG_VERDICT_DOCUMENTED_FAILURE, /* the guide covers it, 4xx-6xx */
+    SG_VERDICT_ROUTINE,            /* normal flow: 1xx, 401, 407 by default */
+    SG_VERDICT_UNEXPECTED,         /* registered, not in the guide, not routine */
+    SG_VERDICT_UNREGISTERED,       /* 100-699 but not in the IANA registry */
+    SG_VERDICT_INVALID,            /* outside 100-699 */
+    SG_VERDICT_COUNT
+} sg_verdict_t;
+
+/* A set of codes 0-999 (routine codes, scan codes). */
+typedef struct {
+    unsigned char bits[1000 / 8 + 1];
+} sg_codeset_t;
+
+/* Built-in entry for a code: guide row, else registry row, else NULL. */
+const sg_entry_t *sg_builtin_lookup(unsigned code);
+
+/* Number of built-in rows, and row i (for tests and listings). */
+size_t sg_builtin_count(void);
+const sg_entry_t *sg_builtin_at(size_t i);
+
+/* "4xx Client Failure" etc.; "invalid" outside 100-699. */
+const char *sg_class_name(unsigned code);
+
+/* Number of actions in an entry. */
+size_t sg_action_count(const sg_entry_t *e);
+
+/* Is the entry documented (has a guide or user title)? */
+bool sg_is_documented(const sg_entry_t *e);
+
+/* Classify a code given its entry (may be NULL) and the routine codes. */
+sg_verdict_t sg_classify(unsigned code, const sg_entry_t *e, const sg_codeset_t *routine);
+
+/* Short name of a verdict, used in the sipguide.verdict field and reports. */
+const char *sg_verdict_name(sg_verdict_t v);
+
+/* Code sets. */
+void sg_codeset_clear(sg_codeset_t *s);
+void sg_codeset_add(sg_codeset_t *s, unsigned code);
+bool sg_codeset_has(const sg_codeset_t *s, unsigned code);
+
+/* Parse "100-199,401,407" into a set.  Returns true on success; on failure
+ * writes a message naming the bad part into err and leaves *s unchanged. */
+bool sg_codeset_parse(sg_codeset_t *s, const char *text, char *err, size_t errlen);
+
+/* The reason phrase of a status line "SIP/2.0 404 Not Found": a pointer into
+ * line and its length (0 for an empty phrase).  False if line is no status line. */
+bool sg_status_line_phrase(const char *line, size_t len, const char **phrase, size_t *plen);
+
+/* Parse a severity name (none, chat, note, warn, error); false if unknown. */
+bool sg_severity_parse(const char *text, sg_severity_t *sev);
+const char *sg_severity_name(sg_severity_t sev);
+
+#endif /* SIPGUIDE_CORE_H */

@@ -1,0 +1,191 @@
+/* sipguide_core.c - lookup, classification and small parsers; no Wireshark.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "sipguide_core.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Index by code, built once: lookups are one array access per response. */
+static const sg_entry_t *by_code[SIPGUIDE_MAX_CODE + 1];
+static bool indexed;
+
+static void build_index(void)
+{
+    for (size_t i = 0; i < sg_builtin_count(); i++) {
+        const sg_entry_t *e = sg_builtin_at(i);
+        by_code[e->code] = e;
+    }
+    indexed = true;
+}
+
+const sg_entry_t *sg_builtin_lookup(unsigned code)
+{
+    if (code > SIPGUIDE_MAX_CODE)
+        return NULL;
+    if (!indexed)
+        build_index();
+    return by_code[code];
+}
+
+const char *sg_class_name(unsigned code)
+{
+    static const char *const names[] = {
+        "1xx Provisional",    "2xx Success",        "3xx Redirection",
+        "4xx Client Failure", "5xx Server Failure", "6xx Global Failure",
+    };
+    if (code < SIPGUIDE_MIN_CODE || code > SIPGUIDE_MAX_CODE)
+        return "invalid";
+    return names[code / 100 - 1];
+}
+
+size_t sg_action_count(const sg_entry_t *e)
+{
+    size_t n = 0;
+    while (e && n < SIPGUIDE_MAX_ACTIONS && e->actions[n])
+        n++;
+    return n;
+}
+
+bool sg_is_documented(const sg_entry_t *e)
+{
+    return e && e->title && (e->source == SG_SOURCE_GUIDE || e->source == SG_SOURCE_USER);
+}
+
+sg_verdict_t sg_classify(unsigned code, const sg_entry_t *e, const sg_codeset_t *routine)
+{
+    if (code < SIPGUIDE_MIN_CODE || code > SIPGUIDE_MAX_CODE)
+        return SG_VERDICT_INVALID;
+    if (sg_is_documented(e))
+        return code >= 400 ? SG_VERDICT_DOCUMENTED_FAILURE : SG_VERDICT_DOCUMENTED_OK;
+    if (routine && sg_codeset_has(routine, code))
+        return SG_VERDICT_ROUTINE;
+    if (!e)
+        return SG_VERDICT_UNREGISTERED;
+    return SG_VERDICT_UNEXPECTED;
+}
+
+const char *sg_verdict_name(sg_verdict_t v)
+{
+    static const char *const names[SG_VERDICT_COUNT] = {
+        "documented", "documented failure", "routine", "unexpected", "unregistered", "invalid",
+    };
+    return (unsigned)v < SG_VERDICT_COUNT ? names[v] : "?";
+}
+
+void sg_codeset_clear(sg_codeset_t *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+void sg_codeset_add(sg_codeset_t *s, unsigned code)
+{
+    if (code < 1000)
+        s->bits[code / 8] |= (unsigned char)(1u << (code % 8));
+}
+
+bool sg_codeset_has(const sg_codeset_t *s, unsigned code)
+{
+    return code < 1000 && (s->bits[code / 8] & (1u << (code % 8)));
+}
+
+/* Reads a code of 1-3 digits at *p; advances *p. */
+static bool read_code(const char **p, unsigned *out)
+{
+    unsigned v = 0;
+    int digits = 0;
+    while (**p == ' ')
+        (*p)++;
+    while (**p >= '0' && **p <= '9' && digits < 4) {
+        v = v * 10 + (unsigned)(**p - '0');
+        (*p)++;
+        digits++;
+    }
+    while (**p == ' ')
+        (*p)++;
+    if (digits == 0 || digits > 3)
+        return false;
+    *out = v;
+    return true;
+}
+
+bool sg_codeset_parse(sg_codeset_t *s, const char *text, char *err, size_t errlen)
+{
+    sg_codeset_t tmp;
+    const char *p = text ? text : "";
+    sg_codeset_clear(&tmp);
+    while (*p == ' ')
+        p++;
+    while (*p) {
+        const char *part = p;
+        unsigned lo, hi;
+        if (!read_code(&p, &lo))
+            goto bad;
+        hi = lo;
+        if (*p == '-') {
+            p++;
+            if (!read_code(&p, &hi))
+                goto bad;
+        }
+        if (lo < SIPGUIDE_MIN_CODE || hi > SIPGUIDE_MAX_CODE || lo > hi) {
+            snprintf(err, errlen, "\"%.*s\": codes must be 100-699, low to high",
+                     (int)(strcspn(part, ",")), part);
+            return false;
+        }
+        for (unsigned c = lo; c <= hi; c++)
+            sg_codeset_add(&tmp, c);
+        if (*p == ',')
+            p++;
+        else if (*p)
+            goto bad;
+        continue;
+    bad:
+        snprintf(err, errlen, "\"%.*s\" is not a code or a range like 100-199",
+                 (int)(strcspn(part, ",")), part);
+        return false;
+    }
+    *s = tmp;
+    return true;
+}
+
+bool sg_status_line_phrase(const char *line, size_t len, const char **phrase, size_t *plen)
+{
+    /* "SIP/2.0" SP 3DIGIT SP phrase; tolerate a missing phrase (and its space). */
+    size_t i = 0;
+    if (!line || len < 7 || strncmp(line, "SIP/", 4) != 0)
+        return false;
+    while (i < len && line[i] != ' ')
+        i++;
+    while (i < len && line[i] == ' ')
+        i++;
+    while (i < len && line[i] != ' ')
+        i++;
+    while (i < len && line[i] == ' ')
+        i++;
+    *phrase = line + i;
+    *plen = len - i;
+    while (*plen > 0 && ((*phrase)[*plen - 1] == '\r' || (*phrase)[*plen - 1] == '\n'))
+        (*plen)--;
+    return true;
+}
+
+static const char *const severity_names[] = {"default", "none", "chat", "note", "warn", "error"};
+
+bool sg_severity_parse(const char *text, sg_severity_t *sev)
+{
+    if (!text)
+        return false;
+    for (unsigned i = SG_SEV_NONE; i <= SG_SEV_ERROR; i++) {
+        if (strcmp(text, severity_names[i]) == 0) {
+            *sev = (sg_severity_t)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *sg_severity_name(sg_severity_t sev)
+{
+    return (unsigned)sev <= SG_SEV_ERROR ? severity_names[sev] : "?";
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Writes the crafted captures in captures/ for what no public capture holds:
+codes 099/700/000/999, unregistered and unexpected codes, odd phrases, several
+responses in one TCP segment.  Deterministic: running it again gives the same
+bytes.  Usage: python3 tests/make_captures.py [OUTDIR]"""
+import os
+import struct
+import sys
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "captures")
+T0 = 1700000000  # fixed timestamps keep the files reproducible
+
+
+def checksum(data):
+    if len(data) % 2:
+        data += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def ip4(a):
+    return bytes(int(x) for x in a.split("."))
+
+
+def ipv4(src, dst, proto, payload, ident=1):
+    hdr = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident & 0xFFFF, 0, 64, proto, 0,
+                      ip4(src), ip4(dst))
+    hdr = hdr[:10] + struct.pack("!H", checksum(hdr)) + hdr[12:]
+    return hdr + payload
+
+
+def udp(src, sport, dst, dport, payload, ident=1):
+    seg = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+    return ipv4(src, dst, 17, seg, ident)
+
+
+def tcp(src, sport, dst, dport, seq, ack, payload, flags=0x18, ident=1):
+    seg = struct.pack("!HHIIBBHHH", sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0) + payload
+    pseudo = ip4(src) + ip4(dst) + struct.pack("!BBH", 0, 6, len(seg))
+    seg = seg[:16] + struct.pack("!H", checksum(pseudo + seg)) + seg[18:]
+    return ipv4(src, dst, 6, seg, ident)
+
+
+def ether(ip_packet):
+    return b"\x00\x11\x22\x33\x44\x55" + b"\x00\x66\x77\x88\x99\xaa" + b"\x08\x00" + ip_packet
+
+
+def write_pcap(name, packets):
+    path = os.path.join(OUT, name)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+        for i, p in enumerate(packets):
+            frame = ether(p)
+            f.write(struct.pack("<IIII", T0 + i, 0, len(frame), len(frame)))
+            f.write(frame)
+    print("wrote", path, len(packets), "packets")
+
+
+def response(status, cseq="1 INVITE", call="c1", extra=b""):
+    """A SIP response; status is the raw status line after 'SIP/2.0 ' (bytes)."""
+    return (b"SIP/2.0 " + status + b"\r\n"
+            b"Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + call.encode() + b"\r\n"
+            b"From: <sip:alice@example.com>;tag=a1\r\n"
+            b"To: <sip:bob@example.com>;tag=b1\r\n"
+            b"Call-ID: " + call.encode() + b"@example.com\r\n"
+            b"CSeq: " + cseq.encode() + b"\r\n" + extra +
+            b"Content-Length: 0\r\n\r\n")
+
+
+def request(method=b"INVITE", call="c1", cseq=1):
+    return (method + b" sip:bob@example.com SIP/2.0\r\n"
+            b"Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + call.encode() + b"\r\n"
+            b"Max-Forwards: 70\r\n"
+            b"From: <sip:alice@example.com>;tag=a1\r\n"
+            b"To: <sip:bob@example.com>\r\n"
+            b"Call-ID: " + call.encode() + b"@example.com\r\n"
+            b"CSeq: " + str(cseq).encode() + b" " + method + b"\r\n"
+            b"Content-Length: 0\r\n\r\n")
+
+
+CLIENT, SERVER = "192.0.2.10", "198.51.100.20"
+
+# One response per datagram: every verdict, odd phrases, a request and junk.
+CODES = [
+    b"100 Trying", b"183 Ringing", b"200 OK", b"202 Accepted", b"400 Bad Request",
+    b"401 Unauthorized", b"404 Not Found", b"407 Proxy Authentication Required",
+    b"408 Request Timeout", b"480 Temporarily Unavailable", b"487 Request Terminated",
+    b"488 Not Acceptable Here", b"500 Server Internal Error", b"503 Service Unavailable",
+    b"603 Decline", b"302 Moved Temporarily", b"403 Error", b"486 Busy Here", b"489 Bad Event",
+    b"204 No Notification", b"299 Private Success", b"499 Private Failure", b"599 Private",
+    b"699 Private Global", b"099 Too Low", b"700 Too High", b"480 ", b"480",
+    b"486 " + b"B" * 1024, b"603 D\xe9clin\xe9 \xff\xfe", b"200 Ok",
+]
+
+
+def codes_capture():
+    pkts = [udp(CLIENT, 5060, SERVER, 5060, request(call="c0"), 1)]
+    for i, status in enumerate(CODES):
+        pkts.append(udp(SERVER, 5060, CLIENT, 5060, response(status, call="c%d" % i), i + 2))
+    pkts.append(udp(CLIENT, 5060, SERVER, 5060, b"\x00\x01junk\xff", 99))
+    write_pcap("crafted-codes.pcap", pkts)
+
+
+def tcp_multi_capture():
+    """Several SIP messages in single TCP segments, mixing requests and responses."""
+    seg1 = response(b"100 Trying", call="t1") + response(b"486 Busy Here", call="t1") + \
+        response(b"180 Ringing", call="t2")
+    seg2 = request(b"ACK", call="t1") + response(b"404 Not Found", call="t3") + \
+        request(b"BYE", call="t2", cseq=2) + response(b"699 Private", call="t4")
+    pkts = [
+        tcp(CLIENT, 40000, SERVER, 5060, 1000, 5000, request(call="t1"), ident=1),
+        tcp(SERVER, 5060, CLIENT, 40000, 5000, 1000 + len(request(call="t1")), seg1, ident=2),
+        tcp(SERVER, 5060, CLIENT, 40000, 5000 + len(seg1), 1000 + len(request(call="t1")), seg2,
+            ident=3),
+    ]
+    write_pcap("crafted-tcp-multi.pcap", pkts)
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    codes_capture()
+    tcp_multi_capture()

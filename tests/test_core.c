@@ -1,0 +1,166 @@
+/* test_core.c - unit tests of sipguide's Wireshark-free core. */
+#include "sipguide_core.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int failed, passed;
+
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            passed++;                                                                              \
+        } else {                                                                                   \
+            failed++;                                                                              \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                            \
+            printf(__VA_ARGS__);                                                                   \
+            printf("\n");                                                                          \
+        }                                                                                          \
+    } while (0)
+
+/* The IANA registry's 75 codes (SIP Parameters, Response Codes). */
+static const unsigned registered[] = {
+    100, 180, 181, 182, 183, 199, 200, 202, 204, 300, 301, 302, 305, 380, 400,
+    401, 402, 403, 404, 405, 406, 407, 408, 410, 412, 413, 414, 415, 416, 417,
+    420, 421, 422, 423, 424, 425, 428, 429, 430, 433, 436, 437, 438, 439, 440,
+    469, 470, 480, 481, 482, 483, 484, 485, 486, 487, 488, 489, 491, 493, 494,
+    500, 501, 502, 503, 504, 505, 513, 555, 580, 600, 603, 604, 606, 607, 608,
+};
+static const unsigned guide_codes[] = {200, 202, 400, 404, 408, 480, 487, 488, 500, 503, 603};
+
+static bool in(const unsigned *list, size_t n, unsigned code)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i] == code)
+            return true;
+    return false;
+}
+
+static void test_registry(void)
+{
+    size_t nreg = sizeof registered / sizeof registered[0];
+    CHECK(nreg == 75, "expected 75 registered codes, listed %zu", nreg);
+    CHECK(sg_builtin_count() == 75, "table has %zu rows", sg_builtin_count());
+    for (unsigned c = 0; c < 1000; c++) {
+        const sg_entry_t *e = sg_builtin_lookup(c);
+        bool reg = in(registered, nreg, c);
+        bool guide = in(guide_codes, sizeof guide_codes / sizeof guide_codes[0], c);
+        CHECK((e != NULL) == reg, "code %u: lookup %s", c, e ? "found" : "missing");
+        if (!e)
+            continue;
+        CHECK(e->code == c, "code %u: row says %u", c, e->code);
+        CHECK(e->phrase && *e->phrase, "code %u: no phrase", c);
+        CHECK(e->rfc && strncmp(e->rfc, "RFC ", 4) == 0, "code %u: no RFC", c);
+        CHECK(e->meaning && *e->meaning, "code %u: no meaning", c);
+        CHECK(sg_action_count(e) >= 1, "code %u: no action", c);
+        CHECK(sg_is_documented(e) == guide, "code %u: documented=%d", c, sg_is_documented(e));
+        CHECK((e->source == SG_SOURCE_GUIDE) == guide, "code %u: wrong source", c);
+    }
+    CHECK(strcmp(sg_builtin_lookup(199)->phrase, "Early Dialog Terminated") == 0, "199");
+    CHECK(strcmp(sg_builtin_lookup(400)->phrase, "Bad Request") == 0, "400 phrase");
+    CHECK(strcmp(sg_builtin_lookup(400)->title, "Permission Denied") == 0, "400 guide title");
+    CHECK(sg_builtin_lookup(400)->note != NULL, "400 needs a note: guide text is a 403");
+    CHECK(strcmp(sg_builtin_lookup(202)->title, "OK") == 0, "202 guide title");
+    CHECK(sg_action_count(sg_builtin_lookup(603)) == 3, "603 has three actions");
+    CHECK(sg_builtin_at(75) == NULL, "row past the end");
+}
+
+static void test_classify(void)
+{
+    sg_codeset_t routine;
+    char err[128];
+    CHECK(sg_codeset_parse(&routine, "100-199,401,407", err, sizeof err), "%s", err);
+    static const struct {
+        unsigned code;
+        sg_verdict_t verdict;
+    } cases[] = {
+        {200, SG_VERDICT_DOCUMENTED_OK},      {202, SG_VERDICT_DOCUMENTED_OK},
+        {404, SG_VERDICT_DOCUMENTED_FAILURE}, {603, SG_VERDICT_DOCUMENTED_FAILURE},
+        {100, SG_VERDICT_ROUTINE},            {183, SG_VERDICT_ROUTINE},
+        {401, SG_VERDICT_ROUTINE},            {407, SG_VERDICT_ROUTINE},
+        {302, SG_VERDICT_UNEXPECTED},         {403, SG_VERDICT_UNEXPECTED},
+        {486, SG_VERDICT_UNEXPECTED},         {489, SG_VERDICT_UNEXPECTED},
+        {204, SG_VERDICT_UNEXPECTED},         {299, SG_VERDICT_UNREGISTERED},
+        {499, SG_VERDICT_UNREGISTERED},       {599, SG_VERDICT_UNREGISTERED},
+        {699, SG_VERDICT_UNREGISTERED},       {99, SG_VERDICT_INVALID},
+        {700, SG_VERDICT_INVALID},            {0, SG_VERDICT_INVALID},
+        {999, SG_VERDICT_INVALID},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        unsigned c = cases[i].code;
+        sg_verdict_t v = sg_classify(c, sg_builtin_lookup(c), &routine);
+        CHECK(v == cases[i].verdict, "code %u: verdict %s, want %s", c, sg_verdict_name(v),
+              sg_verdict_name(cases[i].verdict));
+    }
+    /* A user-table row documents a code; severity is the user's. */
+    sg_entry_t user = {.code = 486, .title = "Busy", .meaning = "m", .source = SG_SOURCE_USER};
+    CHECK(sg_classify(486, &user, &routine) == SG_VERDICT_DOCUMENTED_FAILURE, "user 486");
+    CHECK(strcmp(sg_class_name(100), "1xx Provisional") == 0, "class 100");
+    CHECK(strcmp(sg_class_name(486), "4xx Client Failure") == 0, "class 486");
+    CHECK(strcmp(sg_class_name(699), "6xx Global Failure") == 0, "class 699");
+    CHECK(strcmp(sg_class_name(99), "invalid") == 0, "class 99");
+    CHECK(strcmp(sg_class_name(700), "invalid") == 0, "class 700");
+}
+
+static void test_codeset(void)
+{
+    sg_codeset_t s;
+    char err[128] = "";
+    static const char *const bad[] = {"abc", "100-", "-5", "99", "700", "300-200", "1000",
+                                      "100,,x", "100;200", "1234"};
+    CHECK(sg_codeset_parse(&s, "403, 404 ,480-489", err, sizeof err), "spaces: %s", err);
+    CHECK(sg_codeset_has(&s, 403) && sg_codeset_has(&s, 485) && !sg_codeset_has(&s, 490),
+          "members");
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        sg_codeset_t keep = s;
+        err[0] = 0;
+        CHECK(!sg_codeset_parse(&s, bad[i], err, sizeof err), "\"%s\" accepted", bad[i]);
+        CHECK(err[0] != 0, "\"%s\": no message", bad[i]);
+        CHECK(memcmp(&keep, &s, sizeof s) == 0, "\"%s\": set changed on error", bad[i]);
+    }
+    CHECK(sg_codeset_parse(&s, "", err, sizeof err) && !sg_codeset_has(&s, 100), "empty set");
+}
+
+static void test_phrase(void)
+{
+    const char *p;
+    size_t n;
+    static const struct {
+        const char *line, *phrase;
+    } ok[] = {
+        {"SIP/2.0 404 Not Found", "Not Found"},
+        {"SIP/2.0 182 Queued, avaya-cm-data=1", "Queued, avaya-cm-data=1"},
+        {"SIP/2.0 200 ", ""},
+        {"SIP/2.0 200", ""},
+        {"SIP/2.0 403 Error\r\n", "Error"},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        CHECK(sg_status_line_phrase(ok[i].line, strlen(ok[i].line), &p, &n), "%s", ok[i].line);
+        CHECK(n == strlen(ok[i].phrase) && strncmp(p, ok[i].phrase, n) == 0, "%s -> '%.*s'",
+              ok[i].line, (int)n, p);
+    }
+    CHECK(!sg_status_line_phrase("HTTP/1.1 403 Forbidden", 22, &p, &n), "HTTP is no SIP");
+    CHECK(!sg_status_line_phrase("SIP", 3, &p, &n), "short");
+    CHECK(!sg_status_line_phrase(NULL, 0, &p, &n), "NULL");
+}
+
+static void test_severity(void)
+{
+    sg_severity_t s;
+    CHECK(sg_severity_parse("warn", &s) && s == SG_SEV_WARN, "warn");
+    CHECK(sg_severity_parse("none", &s) && s == SG_SEV_NONE, "none");
+    CHECK(!sg_severity_parse("Warning", &s), "Warning is not a severity name");
+    CHECK(!sg_severity_parse("default", &s), "default is not for users");
+    CHECK(strcmp(sg_severity_name(SG_SEV_ERROR), "error") == 0, "name");
+}
+
+int main(void)
+{
+    test_registry();
+    test_classify();
+    test_codeset();
+    test_phrase();
+    test_severity();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
