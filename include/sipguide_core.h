@@ -102,4 +102,47 @@ bool sg_status_line_phrase(const char *line, size_t len, const char **phrase, si
 bool sg_severity_parse(const char *text, sg_severity_t *sev);
 const char *sg_severity_name(sg_severity_t sev);
 
+/* Registered text of a Warning header warn-code (305 "Incompatible media
+ * format"); NULL if not registered. */
+const char *sg_warn_code_text(unsigned code);
+
+/* A Warning header value "305 gw.example.com \"Incompatible media format\"":
+ * code, agent and text (without quotes) as pointers into value. */
+typedef struct {
+    unsigned code;
+    const char *agent;
+    size_t agent_len;
+    const char *text;
+    size_t text_len;
+} sg_warning_t;
+bool sg_parse_warning(const char *value, size_t len, sg_warning_t *w);
+
+/* Does the phrase on the wire say what the registry says?  Case does not
+ * matter ("200 Ok"), nor a registered " (Deprecated)" suffix ("202 Accepted"). */
+bool sg_phrase_matches(const sg_entry_t *e, const char *phrase, size_t len);
+
+/* Scan detection: failure responses sent back to one address in a sliding
+ * window, with the distinct users tried.  Memory is bounded: at most
+ * max_addrs addresses are tracked, the least recently seen is evicted. */
+#define SG_SCAN_MAX_USERS 16    /* distinct users remembered per address */
+#define SG_SCAN_MAX_THRESHOLD 10000
+typedef struct sg_scan sg_scan_t;
+typedef struct {
+    unsigned threshold; /* failures within the window that make a scan */
+    double window;      /* seconds */
+    unsigned max_addrs; /* addresses tracked at most */
+} sg_scan_cfg_t;
+typedef struct {
+    unsigned count;     /* failures to this address in the window (at most 4 x threshold) */
+    unsigned users;     /* distinct users tried (up to SG_SCAN_MAX_USERS) */
+    bool users_capped;  /* more users than remembered */
+    bool active;        /* count reached the threshold */
+    bool warn;          /* raise the expert warning now (first crossing, then once per window) */
+    char users_text[256];
+} sg_scan_hit_t;
+sg_scan_t *sg_scan_new(const sg_scan_cfg_t *cfg);
+void sg_scan_free(sg_scan_t *s);
+void sg_scan_record(sg_scan_t *s, const char *addr, double t, const char *user, sg_scan_hit_t *hit);
+size_t sg_scan_tracked(const sg_scan_t *s);
+
 #endif /* SIPGUIDE_CORE_H */

@@ -32,95 +32,40 @@ static int hf_sipguide_class = -1;
 static int hf_sipguide_rfc = -1;
 static int hf_sipguide_verdict = -1;
 static int hf_sipguide_note = -1;
+static int hf_sipguide_context = -1;
+static int hf_sipguide_method = -1;
+static int hf_sipguide_request_frame = -1;
+static int hf_sipguide_response_time = -1;
+static int hf_sipguide_reason_protocol = -1;
+static int hf_sipguide_reason_cause = -1;
+static int hf_sipguide_reason_cause_name = -1;
+static int hf_sipguide_reason_text = -1;
+static int hf_sipguide_retry_after = -1;
+static int hf_sipguide_warning_code = -1;
+static int hf_sipguide_warning_agent = -1;
+static int hf_sipguide_warning_text = -1;
+static int hf_sipguide_warning_meaning = -1;
+static int hf_sipguide_scan_address = -1;
+static int hf_sipguide_scan_count = -1;
+static int hf_sipguide_scan_users = -1;
+static int hf_sipguide_scan_user_list = -1;
 
 static gint ett_sipguide = -1;
 static gint ett_sipguide_actions = -1;
+static gint ett_sipguide_context = -1;
 
 static expert_field ei_sipguide_documented_failure = EI_INIT;
 static expert_field ei_sipguide_unexpected = EI_INIT;
 static expert_field ei_sipguide_unregistered = EI_INIT;
 static expert_field ei_sipguide_invalid_code = EI_INIT;
 static expert_field ei_sipguide_long_phrase = EI_INIT;
+static expert_field ei_sipguide_no_cancel = EI_INIT;
+static expert_field ei_sipguide_phrase_differs = EI_INIT;
+static expert_field ei_sipguide_scan = EI_INIT;
 static expert_field ei_sipguide_user[SG_SEV_ERROR + 1];
 
 static dissector_handle_t sipguide_handle;
-
-/* The SIP fields sipguide reads, resolved by name once. */
-enum { SIP_STATUS_CODE, SIP_STATUS_LINE, SIP_FIELD_COUNT };
-static struct {
-    int hf;
-    const char *name;
-} sip_fields[SIP_FIELD_COUNT] = {
-    [SIP_STATUS_CODE] = {-1, "sip.Status-Code"},
-    [SIP_STATUS_LINE] = {-1, "sip.Status-Line"},
-};
-
-/* Returns the field_infos of one SIP field in this tree, or NULL. */
-static GPtrArray *sip_field(proto_tree *tree, int which)
-{
-    return sip_fields[which].hf > 0 ? proto_get_finfo_ptr_array(tree, sip_fields[which].hf) : NULL;
-}
-
-/* The status line whose bytes contain the status code, so several messages
- * in one frame never get each other's phrases. */
-static field_info *status_line_for(GPtrArray *lines, field_info *code_fi, guint index)
-{
-    if (!lines)
-        return NULL;
-    for (guint i = 0; i < lines->len; i++) {
-        field_info *fi = (field_info *)g_ptr_array_index(lines, i);
-        if (fi->ds_tvb == code_fi->ds_tvb && code_fi->start >= fi->start &&
-            code_fi->start < fi->start + fi->length)
-            return fi;
-    }
-    return index < lines->len ? (field_info *)g_ptr_array_index(lines, index) : NULL;
-}
-
-/* A reason phrase copied for the file's lifetime, cut at SG_PHRASE_MAX bytes
- * on a UTF-8 boundary (the SIP dissector already made it valid UTF-8). */
-static const char *keep_phrase(field_info *line_fi, gboolean *cut, guint32 *wire_len)
-{
-    const char *line, *phrase;
-    size_t plen;
-    *cut = FALSE;
-    if (!line_fi)
-        return NULL;
-    line = fvalue_get_string(SG_FI_VALUE(line_fi));
-    if (!line || !sg_status_line_phrase(line, strlen(line), &phrase, &plen))
-        return NULL;
-    *wire_len = (guint32)plen;
-    if (plen > SG_PHRASE_MAX) {
-        plen = SG_PHRASE_MAX;
-        while (plen > 0 && ((unsigned char)phrase[plen] & 0xC0) == 0x80)
-            plen--;
-        *cut = TRUE;
-    }
-    return wmem_strndup(wmem_file_scope(), phrase, plen);
-}
-
-/* First pass: read what the SIP dissector found; NULL if no response here. */
-static sg_frame_t *collect_frame(packet_info *pinfo, proto_tree *tree)
-{
-    GPtrArray *codes = sip_field(tree, SIP_STATUS_CODE);
-    GPtrArray *lines;
-    sg_frame_t *fr;
-
-    if (!codes || codes->len == 0)
-        return NULL;
-    lines = sip_field(tree, SIP_STATUS_LINE);
-    fr = wmem_new0(wmem_file_scope(), sg_frame_t);
-    fr->count = codes->len;
-    fr->resp = wmem_alloc0_array(wmem_file_scope(), sg_resp_t, codes->len);
-    for (guint i = 0; i < codes->len; i++) {
-        field_info *fi = (field_info *)g_ptr_array_index(codes, i);
-        sg_resp_t *r = &fr->resp[i];
-        r->code = fvalue_get_uinteger(SG_FI_VALUE(fi));
-        r->wire_phrase = keep_phrase(status_line_for(lines, fi, i), &r->phrase_cut,
-                                     &r->phrase_len);
-    }
-    (void)pinfo;
-    return fr;
-}
+static header_field_info *q850_hfinfo; /* names Q.850 causes */
 
 /* Meaning and action for codes no table row covers, built only when shown. */
 static void describe_unlisted(packet_info *pinfo, guint32 code, const char **meaning,
@@ -192,15 +137,142 @@ static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r,
     }
 }
 
+/* Name of a Reason cause: Q.850 through the SIP dissector's own value table
+ * (so sipguide names causes exactly as Wireshark does), SIP from the registry. */
+static const char *reason_cause_name(const sg_extra_t *x)
+{
+    if (x->reason_proto == SG_REASON_SIP) {
+        const sg_entry_t *e = sg_builtin_lookup(x->reason_cause);
+        return e ? e->phrase : "unregistered code";
+    }
+    if (q850_hfinfo && q850_hfinfo->strings) {
+        if (q850_hfinfo->display & BASE_EXT_STRING)
+            return val_to_str_ext_const(x->reason_cause, (value_string_ext *)q850_hfinfo->strings,
+                                        "unknown cause");
+        if (!(q850_hfinfo->display & (BASE_RANGE_STRING | BASE_CUSTOM)))
+            return val_to_str_const(x->reason_cause, (const value_string *)q850_hfinfo->strings,
+                                    "unknown cause");
+    }
+    return "unknown cause";
+}
+
+/* One line of context: what the response answers and the headers that say why. */
+static const char *context_text(packet_info *pinfo, const sg_resp_t *r, const sg_warning_t *w)
+{
+    wmem_strbuf_t *b = wmem_strbuf_new(pinfo->pool, "");
+    const sg_extra_t *x = r->extra;
+    if (r->method)
+        wmem_strbuf_append_printf(b, "answers %s", r->method);
+    if (r->request_frame)
+        wmem_strbuf_append_printf(b, " (frame %u", r->request_frame);
+    if (r->request_frame && (r->flags & SG_F_HAS_RESPONSE_TIME))
+        wmem_strbuf_append_printf(b, ", %u ms", r->response_time);
+    if (r->request_frame)
+        wmem_strbuf_append(b, ")");
+    if (x && x->reason_proto != SG_REASON_NONE)
+        wmem_strbuf_append_printf(b, "%sReason: %s cause %u \"%s\"", wmem_strbuf_get_len(b) ? "; " : "",
+                                  x->reason_proto == SG_REASON_Q850 ? "Q.850" : "SIP",
+                                  x->reason_cause, reason_cause_name(x));
+    if (x && x->has_retry_after)
+        wmem_strbuf_append_printf(b, "%sretry after %u s", wmem_strbuf_get_len(b) ? "; " : "",
+                                  x->retry_after);
+    if (w)
+        wmem_strbuf_append_printf(b, "%sWarning %u \"%.*s\"", wmem_strbuf_get_len(b) ? "; " : "",
+                                  w->code, (int)w->text_len, w->text);
+    if (x && x->scan_addr)
+        wmem_strbuf_append_printf(b, "%s%u failures to %s in %u s", wmem_strbuf_get_len(b) ? "; " : "",
+                                  x->scan_count, x->scan_addr,
+                                  (unsigned)sipguide_settings()->scan.window);
+    return wmem_strbuf_get_str(b);
+}
+
+static proto_item *add_gen_string(proto_tree *t, int hf, tvbuff_t *tvb, const char *v)
+{
+    proto_item *it = proto_tree_add_string(t, hf, tvb, 0, 0, v);
+    proto_item_set_generated(it);
+    return it;
+}
+
+static proto_item *add_gen_uint(proto_tree *t, int hf, tvbuff_t *tvb, guint32 v)
+{
+    proto_item *it = proto_tree_add_uint(t, hf, tvb, 0, 0, v);
+    proto_item_set_generated(it);
+    return it;
+}
+
+/* The context subtree: request, Reason, Retry-After, Warning, scan. */
+static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const sg_resp_t *r,
+                        const sg_warning_t *w, const char *ctx)
+{
+    const sg_extra_t *x = r->extra;
+    proto_tree *ct = proto_tree_add_subtree_format(st, tvb, 0, 0, ett_sipguide_context, NULL,
+                                                   "Context: %s", ctx);
+    add_gen_string(ct, hf_sipguide_context, tvb, ctx);
+    if (r->method)
+        add_gen_string(ct, hf_sipguide_method, tvb, r->method);
+    if (r->request_frame)
+        add_gen_uint(ct, hf_sipguide_request_frame, tvb, r->request_frame);
+    if (r->flags & SG_F_HAS_RESPONSE_TIME)
+        add_gen_uint(ct, hf_sipguide_response_time, tvb, r->response_time);
+    if (x && x->reason_proto != SG_REASON_NONE) {
+        add_gen_string(ct, hf_sipguide_reason_protocol, tvb,
+                       x->reason_proto == SG_REASON_Q850 ? "Q.850" : "SIP");
+        add_gen_uint(ct, hf_sipguide_reason_cause, tvb, x->reason_cause);
+        add_gen_string(ct, hf_sipguide_reason_cause_name, tvb, reason_cause_name(x));
+        if (x->reason_text)
+            add_gen_string(ct, hf_sipguide_reason_text, tvb, x->reason_text);
+    }
+    if (x && x->has_retry_after)
+        add_gen_uint(ct, hf_sipguide_retry_after, tvb, x->retry_after);
+    if (w) {
+        const char *known = sg_warn_code_text(w->code);
+        add_gen_uint(ct, hf_sipguide_warning_code, tvb, w->code);
+        add_gen_string(ct, hf_sipguide_warning_agent, tvb,
+                       wmem_strndup(pinfo->pool, w->agent, w->agent_len));
+        add_gen_string(ct, hf_sipguide_warning_text, tvb,
+                       wmem_strndup(pinfo->pool, w->text, w->text_len));
+        add_gen_string(ct, hf_sipguide_warning_meaning, tvb,
+                       known ? known : "not a registered warn-code");
+    }
+    if (x && x->scan_addr) {
+        add_gen_string(ct, hf_sipguide_scan_address, tvb, x->scan_addr);
+        add_gen_uint(ct, hf_sipguide_scan_count, tvb, x->scan_count);
+        add_gen_uint(ct, hf_sipguide_scan_users, tvb, x->scan_users);
+        add_gen_string(ct, hf_sipguide_scan_user_list, tvb, x->scan_user_list);
+    }
+}
+
+/* Expert items of the context checks. */
+static void add_check_experts(packet_info *pinfo, proto_item *ti, const sg_resp_t *r,
+                              const sg_entry_t *e)
+{
+    const sg_extra_t *x = r->extra;
+    if (r->flags & SG_F_NO_CANCEL)
+        expert_add_info_format(pinfo, ti, &ei_sipguide_no_cancel,
+                               "487 Request Terminated with no CANCEL for this transaction earlier "
+                               "in the capture: if unexpected, inspect the call Flow (guide)");
+    if ((r->flags & SG_F_PHRASE_DIFFERS) && e)
+        expert_add_info_format(pinfo, ti, &ei_sipguide_phrase_differs,
+                               "Reason phrase \"%s\" differs from the registered \"%s\" for %u",
+                               r->wire_phrase ? r->wire_phrase : "", e->phrase, r->code);
+    if (x && x->scan_warn)
+        expert_add_info_format(pinfo, ti, &ei_sipguide_scan,
+                               "Possible scan or brute force from %s: %u failure responses sent "
+                               "back within %u s, users tried: %u (%s)",
+                               x->scan_addr, x->scan_count,
+                               (unsigned)sipguide_settings()->scan.window, x->scan_users,
+                               x->scan_user_list);
+}
+
 static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                          const sg_resp_t *r)
 {
     const sg_entry_t *e = sipguide_lookup(r->code);
-    sg_verdict_t v = sg_classify(r->code, e, sipguide_routine_codes());
+    sg_verdict_t v = sg_classify(r->code, e, &sipguide_settings()->routine);
     const char *meaning = e ? e->meaning : NULL;
     const char *first_action = e ? e->actions[0] : NULL;
     const char *name;
-    proto_item *ti, *it;
+    proto_item *ti = NULL, *it;
     proto_tree *st, *at;
 
     if (!e)
@@ -208,51 +280,60 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     name = e ? (e->title ? e->title : e->phrase) : (v == SG_VERDICT_INVALID ? "invalid code"
                                                                               : "unregistered");
 
-    ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
-    proto_item_append_text(ti, ": %u %s [%s]: %s", r->code, name, sg_verdict_name(v),
-                           first_action ? first_action : meaning);
-    st = proto_item_add_subtree(ti, ett_sipguide);
+    if (tree) { /* the text below is only built where a tree shows it */
+        sg_warning_t w;
+        const sg_warning_t *wp = NULL;
+        const char *ctx;
+        if (r->extra && r->extra->warning &&
+            sg_parse_warning(r->extra->warning, strlen(r->extra->warning), &w))
+            wp = &w;
+        ctx = context_text(pinfo, r, wp);
 
-    it = proto_tree_add_uint(st, hf_sipguide_code, tvb, 0, 0, r->code);
-    proto_item_set_generated(it);
-    if (e && e->phrase)
-        proto_item_set_generated(proto_tree_add_string(st, hf_sipguide_phrase, tvb, 0, 0,
-                                                       e->phrase));
-    if (r->wire_phrase) {
-        it = proto_tree_add_string(st, hf_sipguide_wire_phrase, tvb, 0, 0, r->wire_phrase);
-        proto_item_set_generated(it);
-        if (r->phrase_cut)
-            expert_add_info_format(pinfo, it, &ei_sipguide_long_phrase,
-                                   "Reason phrase of %u bytes: sipguide shows the first %d",
-                                   r->phrase_len, SG_PHRASE_MAX);
-    }
-    if (e && e->title)
-        proto_item_set_generated(proto_tree_add_string(st, hf_sipguide_title, tvb, 0, 0,
-                                                       e->title));
-    proto_item_set_generated(proto_tree_add_string(st, hf_sipguide_meaning, tvb, 0, 0, meaning));
-    at = proto_tree_add_subtree(st, tvb, 0, 0, ett_sipguide_actions, NULL, "What to do");
-    if (e) {
-        for (size_t i = 0; i < sg_action_count(e); i++)
-            proto_item_set_generated(
-                proto_tree_add_string(at, hf_sipguide_action, tvb, 0, 0, e->actions[i]));
-    } else {
+        ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
+        proto_item_append_text(ti, ": %u %s [%s]: %s", r->code, name, sg_verdict_name(v),
+                               first_action ? first_action : meaning);
+        if (*ctx)
+            proto_item_append_text(ti, " (%s)", ctx);
+        st = proto_item_add_subtree(ti, ett_sipguide);
+
+        add_gen_uint(st, hf_sipguide_code, tvb, r->code);
+        if (e && e->phrase)
+            add_gen_string(st, hf_sipguide_phrase, tvb, e->phrase);
+        if (r->wire_phrase) {
+            it = add_gen_string(st, hf_sipguide_wire_phrase, tvb, r->wire_phrase);
+            if (r->flags & SG_F_PHRASE_CUT)
+                expert_add_info_format(pinfo, it, &ei_sipguide_long_phrase,
+                                       "Reason phrase of %u bytes: sipguide shows the first %d",
+                                       r->phrase_len, SG_PHRASE_MAX);
+        }
+        if (e && e->title)
+            add_gen_string(st, hf_sipguide_title, tvb, e->title);
+        add_gen_string(st, hf_sipguide_meaning, tvb, meaning);
+        at = proto_tree_add_subtree(st, tvb, 0, 0, ett_sipguide_actions, NULL, "What to do");
+        if (e) {
+            for (size_t i = 0; i < sg_action_count(e); i++)
+                add_gen_string(at, hf_sipguide_action, tvb, e->actions[i]);
+        } else {
+            add_gen_string(at, hf_sipguide_action, tvb, first_action);
+        }
+        if (e && e->note)
+            add_gen_string(st, hf_sipguide_note, tvb, e->note);
+        add_gen_string(st, hf_sipguide_class, tvb, sg_class_name(r->code));
         proto_item_set_generated(
-            proto_tree_add_string(at, hf_sipguide_action, tvb, 0, 0, first_action));
+            proto_tree_add_boolean(st, hf_sipguide_documented, tvb, 0, 0, sg_is_documented(e)));
+        add_gen_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(v));
+        add_gen_string(st, hf_sipguide_source, tvb, e ? source_name(e->source) : "sipguide");
+        if (e && e->rfc)
+            add_gen_string(st, hf_sipguide_rfc, tvb, e->rfc);
+        add_context(st, tvb, pinfo, r, wp, ctx);
+    } else if (r->flags & SG_F_PHRASE_CUT) {
+        expert_add_info_format(pinfo, NULL, &ei_sipguide_long_phrase,
+                               "Reason phrase of %u bytes: sipguide shows the first %d",
+                               r->phrase_len, SG_PHRASE_MAX);
     }
-    if (e && e->note)
-        proto_item_set_generated(proto_tree_add_string(st, hf_sipguide_note, tvb, 0, 0, e->note));
-    proto_item_set_generated(proto_tree_add_string(st, hf_sipguide_class, tvb, 0, 0,
-                                                   sg_class_name(r->code)));
-    proto_item_set_generated(proto_tree_add_boolean(st, hf_sipguide_documented, tvb, 0, 0,
-                                                    sg_is_documented(e)));
-    proto_item_set_generated(proto_tree_add_string(st, hf_sipguide_verdict, tvb, 0, 0,
-                                                   sg_verdict_name(v)));
-    proto_item_set_generated(proto_tree_add_string(st, hf_sipguide_source, tvb, 0, 0,
-                                                   e ? source_name(e->source) : "sipguide"));
-    if (e && e->rfc)
-        proto_item_set_generated(proto_tree_add_string(st, hf_sipguide_rfc, tvb, 0, 0, e->rfc));
 
     add_expert(pinfo, ti, r, e, v, meaning, first_action);
+    add_check_experts(pinfo, ti, r, e);
 
     /* A short hint in Info for what needs a look; quiet codes add nothing. */
     switch (v) {
@@ -267,6 +348,8 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     default:
         break;
     }
+    if (r->extra && r->extra->scan_warn)
+        col_append_fstr(pinfo->cinfo, COL_INFO, "[scan from %s] ", r->extra->scan_addr);
 }
 
 static int dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
@@ -274,15 +357,14 @@ static int dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     sg_frame_t *fr;
 
     if (!PINFO_FD_VISITED(pinfo)) {
-        fr = tree ? collect_frame(pinfo, tree) : NULL;
+        fr = tree ? sipguide_collect(pinfo, tree) : NULL;
         if (fr)
             p_add_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0, fr);
     } else {
         fr = (sg_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0);
     }
     if (!fr)
-        return 0; /* cheap exit: no SIP response in this frame */
-
+        return 0;
     for (guint i = 0; i < fr->count; i++)
         add_response(tvb, pinfo, tree, &fr->resp[i]);
     return 0;
@@ -340,8 +422,62 @@ void proto_register_sipguide(void)
           "Where the guide's wording differs from the registry (for example the guide's 400 "
           "entry describes a 403)",
           HFILL}},
+        {&hf_sipguide_context,
+         {"Context", "sipguide.context", FT_STRING, BASE_NONE, NULL, 0x0,
+          "One line of context: the request this answers, Reason, Retry-After, Warning, scan",
+          HFILL}},
+        {&hf_sipguide_method,
+         {"Method", "sipguide.method", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The method of the request this response answers (from CSeq)", HFILL}},
+        {&hf_sipguide_request_frame,
+         {"Request frame", "sipguide.request_frame", FT_FRAMENUM, BASE_NONE,
+          FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0,
+          "The frame of the request this response answers, as the SIP dissector matched it",
+          HFILL}},
+        {&hf_sipguide_response_time,
+         {"Response time (ms)", "sipguide.response_time", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "Milliseconds between the request and this response", HFILL}},
+        {&hf_sipguide_reason_protocol,
+         {"Reason protocol", "sipguide.reason.protocol", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Protocol of the Reason header cause: Q.850 (ISDN/PSTN cause) or SIP", HFILL}},
+        {&hf_sipguide_reason_cause,
+         {"Reason cause", "sipguide.reason.cause", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "The cause in the Reason header (Q.850 cause value or SIP status code)", HFILL}},
+        {&hf_sipguide_reason_cause_name,
+         {"Reason cause name", "sipguide.reason.cause_name", FT_STRING, BASE_NONE, NULL, 0x0,
+          "What the Reason cause means: the Q.850 cause name or the SIP phrase", HFILL}},
+        {&hf_sipguide_reason_text,
+         {"Reason text", "sipguide.reason.text", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The text parameter of the Reason header", HFILL}},
+        {&hf_sipguide_retry_after,
+         {"Retry after (s)", "sipguide.retry_after", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "Seconds the sender asks the client to wait before retrying (Retry-After)", HFILL}},
+        {&hf_sipguide_warning_code,
+         {"Warning code", "sipguide.warning.code", FT_UINT16, BASE_DEC, NULL, 0x0,
+          "The warn-code of the Warning header (for example 305 on a 488)", HFILL}},
+        {&hf_sipguide_warning_agent,
+         {"Warning agent", "sipguide.warning.agent", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The host that added the Warning header", HFILL}},
+        {&hf_sipguide_warning_text,
+         {"Warning text", "sipguide.warning.text", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The Warning header's text as sent", HFILL}},
+        {&hf_sipguide_warning_meaning,
+         {"Warning meaning", "sipguide.warning.meaning", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The registered meaning of the warn-code (RFC 3261 section 20.43)", HFILL}},
+        {&hf_sipguide_scan_address,
+         {"Scan address", "sipguide.scan.address", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The address that received many failure responses: the likely scanner", HFILL}},
+        {&hf_sipguide_scan_count,
+         {"Scan failures", "sipguide.scan.count", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "Failure responses sent back to that address within the scan window", HFILL}},
+        {&hf_sipguide_scan_users,
+         {"Scan users tried", "sipguide.scan.users", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "Distinct users (To user part) that address tried", HFILL}},
+        {&hf_sipguide_scan_user_list,
+         {"Scan user list", "sipguide.scan.user_list", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The users that address tried, first ones first", HFILL}},
     };
-    static gint *ett[] = {&ett_sipguide, &ett_sipguide_actions};
+    static gint *ett[] = {&ett_sipguide, &ett_sipguide_actions, &ett_sipguide_context};
     static ei_register_info ei[] = {
         {&ei_sipguide_documented_failure,
          {"sipguide.documented_failure", PI_RESPONSE_CODE, PI_NOTE,
@@ -358,6 +494,15 @@ void proto_register_sipguide(void)
         {&ei_sipguide_long_phrase,
          {"sipguide.long_phrase", PI_PROTOCOL, PI_CHAT,
           "An unusually long reason phrase, shown cut", EXPFILL}},
+        {&ei_sipguide_no_cancel,
+         {"sipguide.no_cancel", PI_SEQUENCE, PI_NOTE,
+          "487 Request Terminated with no CANCEL earlier for its transaction", EXPFILL}},
+        {&ei_sipguide_phrase_differs,
+         {"sipguide.phrase_differs", PI_PROTOCOL, PI_CHAT,
+          "The reason phrase differs from the registered one", EXPFILL}},
+        {&ei_sipguide_scan,
+         {"sipguide.scan", PI_SECURITY, PI_WARN,
+          "Many failure responses to one address: possible scan or brute force", EXPFILL}},
         {&ei_sipguide_user[SG_SEV_CHAT],
          {"sipguide.user.chat", PI_RESPONSE_CODE, PI_CHAT, "A code from your user table (chat)",
           EXPFILL}},
@@ -380,17 +525,17 @@ void proto_register_sipguide(void)
     expert_register_field_array(expert, ei, array_length(ei));
 
     sipguide_handle = register_dissector("sipguide", dissect_sipguide, proto_sipguide);
+    register_init_routine(sipguide_collect_init);
+    register_cleanup_routine(sipguide_collect_cleanup);
     sipguide_register_prefs(proto_sipguide);
 }
 
 void proto_reg_handoff_sipguide(void)
 {
     GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
-    for (int i = 0; i < SIP_FIELD_COUNT; i++) {
-        sip_fields[i].hf = proto_registrar_get_id_byname(sip_fields[i].name);
-        if (sip_fields[i].hf > 0)
-            g_array_append_val(wanted, sip_fields[i].hf);
-    }
+    int q850 = proto_registrar_get_id_byname("sip.reason_cause_q850");
+    q850_hfinfo = q850 > 0 ? proto_registrar_get_nth((guint)q850) : NULL;
+    sipguide_collect_wanted(wanted);
     register_postdissector(sipguide_handle);
     set_postdissector_wanted_hfids(sipguide_handle, wanted);
 }

@@ -10,12 +10,39 @@
 #include "sipguide_compat.h"
 #include "sipguide_core.h"
 
+/* Rarely present context, allocated only when a response carries it. */
+typedef struct {
+    guint8 reason_proto;     /* SG_REASON_* */
+    guint32 reason_cause;
+    const char *reason_text; /* file scope; NULL if none */
+    gboolean has_retry_after;
+    guint32 retry_after;     /* seconds */
+    const char *warning;     /* raw Warning header value, file scope */
+    const char *scan_addr;   /* the address failures went back to (scan on) */
+    guint32 scan_count;      /* failures to it in the window */
+    guint32 scan_users;      /* distinct users tried */
+    gboolean scan_warn;      /* raise the scan warning on this response */
+    const char *scan_user_list;
+} sg_extra_t;
+
+enum { SG_REASON_NONE, SG_REASON_Q850, SG_REASON_SIP };
+
+/* Per-response flags, decided on the first pass. */
+#define SG_F_NO_CANCEL 0x01      /* 487 with no CANCEL earlier for its transaction */
+#define SG_F_PHRASE_DIFFERS 0x02 /* phrase on the wire is not the registered one */
+#define SG_F_PHRASE_CUT 0x04     /* phrase longer than sipguide keeps */
+#define SG_F_HAS_RESPONSE_TIME 0x08
+
 /* One SIP response as collected on the first pass. */
 typedef struct {
     guint32 code;
-    guint32 phrase_len;      /* length on the wire; more than kept when cut */
-    gboolean phrase_cut;     /* the phrase was longer than sipguide keeps */
-    const char *wire_phrase; /* file-scope copy; NULL if no status line */
+    guint32 flags;
+    guint32 phrase_len;      /* length on the wire */
+    guint32 request_frame;   /* 0 if the SIP dissector found no request */
+    guint32 response_time;   /* ms, with SG_F_HAS_RESPONSE_TIME */
+    const char *wire_phrase; /* file scope (or the registry's string); NULL if none */
+    const char *method;      /* CSeq method, file scope; NULL if none */
+    sg_extra_t *extra;
 } sg_resp_t;
 
 /* All SIP responses of one frame, in the order they appear. */
@@ -23,6 +50,17 @@ typedef struct {
     guint count;
     sg_resp_t *resp;
 } sg_frame_t;
+
+#define SG_PHRASE_MAX 512 /* longest reason phrase kept; longer ones are cut and marked */
+
+/* Settings the checks read; filled from the preferences. */
+typedef struct {
+    sg_codeset_t routine;
+    gboolean check_487;
+    gboolean scan_enabled;
+    sg_codeset_t scan_codes;
+    sg_scan_cfg_t scan;
+} sg_settings_t;
 
 extern int proto_sipguide;
 
@@ -32,6 +70,12 @@ void proto_reg_handoff_sipguide(void);
 /* prefs.c: preferences and the user table. */
 void sipguide_register_prefs(int proto);
 const sg_entry_t *sipguide_lookup(unsigned code);
-const sg_codeset_t *sipguide_routine_codes(void);
+const sg_settings_t *sipguide_settings(void);
+
+/* collect.c: what the SIP dissector found, read on the first pass. */
+void sipguide_collect_init(void);    /* new file: forget CANCELs and scans */
+void sipguide_collect_cleanup(void);
+void sipguide_collect_wanted(GArray *hfids); /* the SIP fields to ask for */
+sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree);
 
 #endif /* SIPGUIDE_H */

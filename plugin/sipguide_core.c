@@ -189,3 +189,64 @@ const char *sg_severity_name(sg_severity_t sev)
 {
     return (unsigned)sev <= SG_SEV_ERROR ? severity_names[sev] : "?";
 }
+
+bool sg_parse_warning(const char *value, size_t len, sg_warning_t *w)
+{
+    /* warn-code SP warn-agent SP warn-text (RFC 3261 section 20.43) */
+    size_t i = 0, start;
+    unsigned code = 0;
+    while (i < len && value[i] == ' ')
+        i++;
+    start = i;
+    while (i < len && value[i] >= '0' && value[i] <= '9' && i - start < 3)
+        code = code * 10 + (unsigned)(value[i++] - '0');
+    if (i - start != 3 || i >= len || value[i] != ' ')
+        return false;
+    while (i < len && value[i] == ' ')
+        i++;
+    w->code = code;
+    w->agent = value + i;
+    while (i < len && value[i] != ' ')
+        i++;
+    w->agent_len = (size_t)(value + i - w->agent);
+    while (i < len && value[i] == ' ')
+        i++;
+    w->text = value + i;
+    w->text_len = len - i;
+    if (w->text_len >= 2 && w->text[0] == '"' && w->text[w->text_len - 1] == '"') {
+        w->text++;
+        w->text_len -= 2;
+    }
+    return w->agent_len > 0;
+}
+
+static bool same_ci(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return false;
+    for (size_t i = 0; i < alen; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+bool sg_phrase_matches(const sg_entry_t *e, const char *phrase, size_t len)
+{
+    static const char deprecated[] = " (Deprecated)";
+    size_t plen;
+    if (!e || !e->phrase || !phrase)
+        return true; /* nothing to compare with */
+    plen = strlen(e->phrase);
+    if (same_ci(e->phrase, plen, phrase, len))
+        return true;
+    if (plen > sizeof deprecated - 1 &&
+        strcmp(e->phrase + plen - (sizeof deprecated - 1), deprecated) == 0)
+        return same_ci(e->phrase, plen - (sizeof deprecated - 1), phrase, len);
+    return false;
+}

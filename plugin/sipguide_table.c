@@ -307,3 +307,35 @@ const sg_entry_t *sg_builtin_at(size_t i)
 {
     return i < sg_builtin_count() ? &builtin[i] : NULL;
 }
+
+/* Warning header codes (warn-code): IANA "Warning Codes (warn-codes)" of the
+ * SIP Parameters registry group; text as registered (RFC 3261 section 20.43,
+ * 380 and 381 from RFC 5630). */
+static const struct {
+    unsigned code;
+    const char *text;
+} warn_codes[] = {
+    {300, "Incompatible network protocol"},
+    {301, "Incompatible network address formats"},
+    {302, "Incompatible transport protocol"},
+    {303, "Incompatible bandwidth units"},
+    {304, "Media type not available"},
+    {305, "Incompatible media format"},
+    {306, "Attribute not understood"},
+    {307, "Session description parameter not understood"},
+    {308, "Incompatible language specification"},
+    {330, "Multicast not available"},
+    {331, "Unicast not available"},
+    {370, "Insufficient bandwidth"},
+    {380, "SIPS Not Allowed"},
+    {381, "SIPS Required"},
+    {399, "Miscellaneous warning"},
+};
+
+const char *sg_warn_code_text(unsigned code)
+{
+    for (size_t i = 0; i < sizeof warn_codes / sizeof warn_codes[0]; i++)
+        if (warn_codes[i].code == code)
+            return warn_codes[i].text;
+    return NULL;
+}

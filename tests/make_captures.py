@@ -47,34 +47,36 @@ def ether(ip_packet):
     return b"\x00\x11\x22\x33\x44\x55" + b"\x00\x66\x77\x88\x99\xaa" + b"\x08\x00" + ip_packet
 
 
-def write_pcap(name, packets):
+def write_pcap(name, packets, times=None):
     path = os.path.join(OUT, name)
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
         for i, p in enumerate(packets):
             frame = ether(p)
-            f.write(struct.pack("<IIII", T0 + i, 0, len(frame), len(frame)))
+            t = times[i] if times else float(i)
+            sec, usec = int(t), int(round((t - int(t)) * 1e6))
+            f.write(struct.pack("<IIII", T0 + sec, usec, len(frame), len(frame)))
             f.write(frame)
     print("wrote", path, len(packets), "packets")
 
 
-def response(status, cseq="1 INVITE", call="c1", extra=b""):
+def response(status, cseq="1 INVITE", call="c1", extra=b"", user=b"bob"):
     """A SIP response; status is the raw status line after 'SIP/2.0 ' (bytes)."""
     return (b"SIP/2.0 " + status + b"\r\n"
             b"Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + call.encode() + b"\r\n"
             b"From: <sip:alice@example.com>;tag=a1\r\n"
-            b"To: <sip:bob@example.com>;tag=b1\r\n"
+            b"To: <sip:" + user + b"@example.com>;tag=b1\r\n"
             b"Call-ID: " + call.encode() + b"@example.com\r\n"
             b"CSeq: " + cseq.encode() + b"\r\n" + extra +
             b"Content-Length: 0\r\n\r\n")
 
 
-def request(method=b"INVITE", call="c1", cseq=1):
-    return (method + b" sip:bob@example.com SIP/2.0\r\n"
+def request(method=b"INVITE", call="c1", cseq=1, user=b"bob"):
+    return (method + b" sip:" + user + b"@example.com SIP/2.0\r\n"
             b"Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + call.encode() + b"\r\n"
             b"Max-Forwards: 70\r\n"
             b"From: <sip:alice@example.com>;tag=a1\r\n"
-            b"To: <sip:bob@example.com>\r\n"
+            b"To: <sip:" + user + b"@example.com>\r\n"
             b"Call-ID: " + call.encode() + b"@example.com\r\n"
             b"CSeq: " + str(cseq).encode() + b" " + method + b"\r\n"
             b"Content-Length: 0\r\n\r\n")
@@ -118,7 +120,68 @@ def tcp_multi_capture():
     write_pcap("crafted-tcp-multi.pcap", pkts)
 
 
+def context_capture():
+    """Responses whose headers explain them, and 487 with and without CANCEL."""
+    c2s = lambda payload, i: udp(CLIENT, 5060, SERVER, 5060, payload, i)
+    s2c = lambda payload, i: udp(SERVER, 5060, CLIENT, 5060, payload, i)
+    pkts = [
+        c2s(request(call="q850"), 1),
+        s2c(response(b"100 Trying", call="q850"), 2),
+        s2c(response(b"480 Temporarily Unavailable", call="q850",
+                     extra=b'Reason: Q.850;cause=18;text="No user responding"\r\n'), 3),
+        c2s(request(call="retry"), 4),
+        s2c(response(b"503 Service Unavailable", call="retry", extra=b"Retry-After: 120\r\n"), 5),
+        c2s(request(call="codec"), 6),
+        s2c(response(b"488 Not Acceptable Here", call="codec",
+                     extra=b'Warning: 305 gw.example.com "Incompatible media format"\r\n'), 7),
+        c2s(request(call="cancelled"), 8),
+        s2c(response(b"180 Ringing", call="cancelled"), 9),
+        c2s(request(b"CANCEL", call="cancelled"), 10),
+        s2c(response(b"200 OK", cseq="1 CANCEL", call="cancelled"), 11),
+        s2c(response(b"487 Request Terminated", call="cancelled"), 12),
+        c2s(request(call="nocancel"), 13),
+        s2c(response(b"487 Request Terminated", call="nocancel",
+                     extra=b"Reason: SIP;cause=600;text=\"Busy Everywhere\"\r\n"), 14),
+        c2s(request(b"REGISTER", call="reg"), 15),
+        s2c(response(b"403 Error", cseq="1 REGISTER", call="reg"), 16),
+    ]
+    write_pcap("crafted-context.pcap", pkts)
+
+
+def scan_captures():
+    """A scanner trying many users from one address, and the same number of
+    failures spread over many addresses or too slowly to be a scan."""
+    scanner = "203.0.113.66"
+    pkts, times = [], []
+    for i in range(15):  # 15 users in 29 s: the 10th failure crosses 10-in-60 s
+        user = b"%d" % (1000 + i)
+        call = "scan%d" % i
+        pkts.append(udp(scanner, 5060, SERVER, 5060, request(b"INVITE", call, user=user), 2 * i))
+        pkts.append(udp(SERVER, 5060, scanner, 5060,
+                        response(b"404 Not Found" if i % 2 else b"403 Forbidden", call=call, user=user),
+                        2 * i + 1))
+        times += [2.0 * i, 2.0 * i + 0.01]
+    # a lone 403 to someone else
+    pkts.append(udp("192.0.2.77", 5060, SERVER, 5060, request(b"REGISTER", "lone"), 100))
+    pkts.append(udp(SERVER, 5060, "192.0.2.77", 5060, response(b"403 Forbidden", "1 REGISTER", "lone"), 101))
+    times += [40.0, 40.01]
+    write_pcap("crafted-scan.pcap", pkts, times)
+
+    pkts, times = [], []
+    for i in range(15):  # the same failures, each to its own address
+        addr = "198.18.0.%d" % (10 + i)
+        pkts.append(udp(addr, 5060, SERVER, 5060, request(b"INVITE", "s%d" % i, user=b"%d" % i), 2 * i))
+        pkts.append(udp(SERVER, 5060, addr, 5060, response(b"404 Not Found", call="s%d" % i), 2 * i + 1))
+        times += [2.0 * i, 2.0 * i + 0.01]
+    for i in range(12):  # one address, one failure every 10 s: 6 per minute, under 10
+        pkts.append(udp(SERVER, 5060, "198.18.1.1", 5060, response(b"403 Forbidden", call="slow%d" % i), 100 + i))
+        times.append(100.0 + 10 * i)
+    write_pcap("crafted-no-scan.pcap", pkts, times)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     codes_capture()
     tcp_multi_capture()
+    context_capture()
+    scan_captures()

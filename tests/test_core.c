@@ -154,6 +154,82 @@ static void test_severity(void)
     CHECK(strcmp(sg_severity_name(SG_SEV_ERROR), "error") == 0, "name");
 }
 
+static void test_warning(void)
+{
+    sg_warning_t w;
+    const char *v = "305 gw.example.com \"Incompatible media format\"";
+    CHECK(sg_parse_warning(v, strlen(v), &w), "parse");
+    CHECK(w.code == 305, "code %u", w.code);
+    CHECK(w.agent_len == 14 && strncmp(w.agent, "gw.example.com", 14) == 0, "agent");
+    CHECK(w.text_len == 25 && strncmp(w.text, "Incompatible media format", 25) == 0, "text");
+    CHECK(strcmp(sg_warn_code_text(305), "Incompatible media format") == 0, "305 text");
+    CHECK(sg_warn_code_text(399) != NULL && sg_warn_code_text(398) == NULL, "known codes only");
+    CHECK(!sg_parse_warning("30 x \"y\"", 9, &w), "two digits");
+    CHECK(!sg_parse_warning("3055 x", 6, &w), "four digits");
+    CHECK(!sg_parse_warning("305", 3, &w), "no agent");
+    CHECK(!sg_parse_warning("", 0, &w), "empty");
+}
+
+static void test_phrase_matches(void)
+{
+    CHECK(sg_phrase_matches(sg_builtin_lookup(200), "Ok", 2), "case");
+    CHECK(sg_phrase_matches(sg_builtin_lookup(202), "Accepted", 8), "deprecated suffix");
+    CHECK(sg_phrase_matches(sg_builtin_lookup(202), "accepted (deprecated)", 21), "full");
+    CHECK(!sg_phrase_matches(sg_builtin_lookup(403), "Error", 5), "403 Error");
+    CHECK(!sg_phrase_matches(sg_builtin_lookup(183), "Ringing", 7), "183 Ringing");
+    CHECK(!sg_phrase_matches(sg_builtin_lookup(200), "", 0), "empty");
+    CHECK(sg_phrase_matches(NULL, "x", 1), "unregistered: nothing to compare");
+}
+
+static void test_scan(void)
+{
+    sg_scan_cfg_t cfg = {.threshold = 10, .window = 60, .max_addrs = 3};
+    sg_scan_t *s = sg_scan_new(&cfg);
+    sg_scan_hit_t hit;
+    char user[16];
+    int warns = 0;
+    /* 15 failures 2 s apart to one address: active from the 10th, one warning. */
+    for (int i = 0; i < 15; i++) {
+        snprintf(user, sizeof user, "%d", 1000 + i);
+        sg_scan_record(s, "203.0.113.66", 2.0 * i, user, &hit);
+        CHECK(hit.active == (i >= 9), "failure %d active=%d", i + 1, hit.active);
+        CHECK(hit.count == (unsigned)i + 1, "failure %d count=%u", i + 1, hit.count);
+        warns += hit.warn;
+    }
+    CHECK(warns == 1, "one warning, got %d", warns);
+    CHECK(hit.users == 15 && !hit.users_capped, "15 users, got %u", hit.users);
+    /* Still scanning a window later: the warning repeats, once. */
+    for (int i = 0; i < 10; i++) {
+        sg_scan_record(s, "203.0.113.66", 100.0 + i, "1000", &hit);
+        warns += hit.warn;
+    }
+    CHECK(warns == 2, "repeat after a window, got %d", warns);
+    /* Slow failures never cross. */
+    for (int i = 0; i < 30; i++) {
+        sg_scan_record(s, "198.18.1.1", 10.0 * i, "x", &hit);
+        CHECK(!hit.active, "slow failure %d counted %u", i, hit.count);
+    }
+    /* Capped addresses: the least recently seen goes first. */
+    sg_scan_record(s, "a", 0, "u", &hit);
+    sg_scan_record(s, "b", 0, "u", &hit);
+    CHECK(sg_scan_tracked(s) == 3, "tracked %zu", sg_scan_tracked(s));
+    for (int i = 0; i < 100000; i++) {
+        snprintf(user, sizeof user, "10.%d.%d", i / 256, i % 256);
+        sg_scan_record(s, user, 1000, "u", &hit);
+    }
+    CHECK(sg_scan_tracked(s) == 3, "bounded: tracked %zu", sg_scan_tracked(s));
+    /* Users beyond what is remembered are marked, and the count is capped. */
+    for (int i = 0; i < 50; i++) {
+        snprintf(user, sizeof user, "user%d", i);
+        sg_scan_record(s, "many", 5000, user, &hit);
+    }
+    CHECK(hit.users == SG_SCAN_MAX_USERS && hit.users_capped, "users %u", hit.users);
+    CHECK(hit.count == 40, "count capped at 4 x threshold: %u", hit.count);
+    CHECK(strstr(hit.users_text, "user0, user1") == hit.users_text, "%s", hit.users_text);
+    CHECK(strlen(hit.users_text) < sizeof hit.users_text, "text bounded");
+    sg_scan_free(s);
+}
+
 int main(void)
 {
     test_registry();
@@ -161,6 +237,9 @@ int main(void)
     test_codeset();
     test_phrase();
     test_severity();
+    test_warning();
+    test_phrase_matches();
+    test_scan();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

@@ -17,9 +17,13 @@ SEVERITY = {"chat": 0x00200000, "note": 0x00400000, "warn": 0x00600000, "error":
 GROUP_RESPONSE, GROUP_PROTOCOL = 0x03000000, 0x09000000
 FIELDS = ["sipguide.code", "sipguide.phrase", "sipguide.wire_phrase", "sipguide.title",
           "sipguide.meaning", "sipguide.action", "sipguide.source", "sipguide.documented",
-          "sipguide.class", "sipguide.rfc", "sipguide.verdict", "sipguide.note"]
+          "sipguide.class", "sipguide.rfc", "sipguide.verdict", "sipguide.note",
+          "sipguide.context", "sipguide.method", "sipguide.request_frame", "sipguide.response_time",
+          "sipguide.reason.cause", "sipguide.retry_after", "sipguide.warning.code",
+          "sipguide.scan.count", "sipguide.scan.user_list"]
 EXPERTS = ["sipguide.documented_failure", "sipguide.unexpected", "sipguide.unregistered",
            "sipguide.invalid_code"]
+CHECKS = ["sipguide.no_cancel", "sipguide.phrase_differs", "sipguide.scan", "sipguide.long_phrase"]
 
 
 def setUpModule():
@@ -119,7 +123,7 @@ class PassesAgree(unittest.TestCase):
         for cap in sgtest.all_captures():
             with self.subTest(cap=cap):
                 # Info of frames sipguide annotates (TCP's own Info may differ by pass).
-                fields = ["frame.number"] + FIELDS + EXPERTS + ["_ws.col.Info"]
+                fields = ["frame.number"] + FIELDS + EXPERTS + CHECKS + ["_ws.col.Info"]
                 one = [r for r in STAGE.fields(cap, fields) if r[1]]
                 two = [r for r in STAGE.fields(cap, fields, ["-2"]) if r[1]]
                 self.assertEqual(one, two)
@@ -188,8 +192,8 @@ class Severities(unittest.TestCase):
                 verdict = expected_verdict(code)
                 with self.subTest(frame=num, code=code):
                     self.assertEqual(layer_value(layer, "sipguide.verdict"), verdict)
-                    items = [e for e in sgtest.pairs_get(layer, "_ws.expert")
-                             if e[0][0] != "sipguide.long_phrase"]  # a chat item of its own
+                    # the verdict's item; the context checks have tests of their own
+                    items = [e for e in sgtest.pairs_get(layer, "_ws.expert") if e[0][0] in EXPERTS]
                     sev = [int(dict(e)["_ws.expert.severity"]) for e in items]
                     grp = [int(dict(e)["_ws.expert.group"]) for e in items]
                     msg = [dict(e)["_ws.expert.message"] for e in items]

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Issue #4: the context of each response and the checks that need the capture's
+history (487 without CANCEL, phrase differs, scans).  Expected values come from
+tshark's own SIP fields or from the crafted captures' construction
+(tests/make_captures.py)."""
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sgtest  # noqa: E402
+
+STAGE = None
+SEV_CHAT, SEV_NOTE, SEV_WARN = 0x00200000, 0x00400000, 0x00600000
+GROUP_SEQUENCE, GROUP_PROTOCOL, GROUP_SECURITY = 0x02000000, 0x09000000, 0x0A000000
+
+
+def setUpModule():
+    global STAGE
+    STAGE = sgtest.Stage()
+
+
+def expert_items(cap, name, extra=()):
+    """{frame: [(severity, group, message)]} of one sipguide expert item."""
+    found = {}
+    for num, layers in STAGE.json_layers(cap, extra):
+        for layer in layers:
+            for e in sgtest.pairs_get(layer, "_ws.expert"):
+                if e[0][0] == name:
+                    d = dict(e)
+                    found.setdefault(num, []).append((int(d["_ws.expert.severity"]),
+                                                      int(d["_ws.expert.group"]),
+                                                      d["_ws.expert.message"]))
+    return found
+
+
+class ContextMatchesTshark(unittest.TestCase):
+    """Method, request frame and response time equal the SIP dissector's, per frame."""
+
+    def test_all_captures(self):
+        pairs = [("sip.CSeq.method", "sipguide.method"),
+                 ("sip.response-request", "sipguide.request_frame"),
+                 ("sip.response-time", "sipguide.response_time")]
+        for cap in sgtest.all_captures():
+            with self.subTest(cap=cap):
+                rows = STAGE.fields(cap, ["sip.Status-Code", "sip.Method"] + [f for p in pairs for f in p])
+                for r in rows:
+                    if not r[0]:
+                        self.assertEqual(r[3], [], "sipguide.method on a frame without response")
+                        continue
+                    if len(r[0]) == 1 and not r[1]:  # one response, no request in the frame
+                        for i in range(len(pairs)):
+                            self.assertEqual(r[2 + 2 * i + 1], r[2 + 2 * i], pairs[i])
+                    else:  # requests share the frame: their CSeq methods are theirs, not ours
+                        self.assertEqual(len(r[3]), len(r[0]))
+                        self.assertTrue(set(r[3]) <= set(r[2]), (r[2], r[3]))
+
+    def test_multi_message_segment(self):
+        rows = {r[0][0]: r[1:] for r in STAGE.fields("crafted-tcp-multi.pcap", ["frame.number", "sipguide.code", "sipguide.method"])}
+        self.assertEqual(rows["2"], [["100", "486", "180"], ["INVITE", "INVITE", "INVITE"]])
+        self.assertEqual(rows["3"], [["404", "699"], ["INVITE", "INVITE"]])  # not ACK/BYE beside them
+
+
+class HeadersThatSayWhy(unittest.TestCase):
+    def setUp(self):
+        self.rows = {int(r[0][0]): r[1:] for r in STAGE.fields("crafted-context.pcap", [
+            "frame.number", "sipguide.code", "sipguide.context", "sipguide.reason.protocol",
+            "sipguide.reason.cause", "sipguide.reason.cause_name", "sipguide.reason.text",
+            "sipguide.retry_after", "sipguide.warning.code", "sipguide.warning.agent",
+            "sipguide.warning.text", "sipguide.warning.meaning"])}
+
+    def test_q850_reason_on_480(self):
+        r = self.rows[3]
+        self.assertEqual(r[0], ["480"])
+        self.assertEqual(r[2:6], [["Q.850"], ["18"], ["No user responding"], ["No user responding"]])
+        self.assertIn('Reason: Q.850 cause 18 "No user responding"', r[1][0])
+        # the cause name is Wireshark's own for cause 18
+        out, _ = STAGE.tshark(STAGE.read_args("crafted-context.pcap", ["-V", "-Y", "frame.number==3"]))
+        self.assertIn("Cause: No user responding (18)", out)
+
+    def test_sip_reason_on_487(self):
+        r = self.rows[14]
+        self.assertEqual(r[2:5], [["SIP"], ["600"], ["Busy Everywhere"]])
+
+    def test_retry_after_on_503(self):
+        r = self.rows[5]
+        self.assertEqual((r[0], r[6]), (["503"], ["120"]))
+        self.assertIn("retry after 120 s", r[1][0])
+        out, _ = STAGE.tshark(STAGE.read_args("crafted-context.pcap", ["-V", "-Y", "frame.number==5"]))
+        self.assertRegex(out, r"SIP Response Guide: 503 Service Unavailable .*retry after 120 s")
+
+    def test_warning_on_488(self):
+        r = self.rows[7]
+        self.assertEqual(r[7:], [["305"], ["gw.example.com"], ["Incompatible media format"], ["Incompatible media format"]])
+        self.assertIn('Warning 305 "Incompatible media format"', r[1][0])
+
+    def test_nothing_invented(self):
+        r = self.rows[9]  # 180 Ringing with no Reason, Retry-After or Warning
+        self.assertEqual(r[2:], [[]] * 9)
+
+
+class Check487(unittest.TestCase):
+    def test_without_cancel_note_with_cancel_quiet(self):
+        items = expert_items("crafted-context.pcap", "sipguide.no_cancel")
+        codes = {int(r[0][0]): r[1] for r in STAGE.fields("crafted-context.pcap", ["frame.number", "sipguide.code"])}
+        self.assertEqual(codes[12], ["487"])  # after CANCEL (frame 10)
+        self.assertEqual(codes[14], ["487"])  # no CANCEL
+        self.assertEqual(list(items), [14])
+        sev, grp, msg = items[14][0]
+        self.assertEqual((sev, grp), (SEV_NOTE, GROUP_SEQUENCE))
+        self.assertIn("no CANCEL", msg)
+        self.assertIn("inspect the call Flow", msg)
+
+    def test_real_487s_after_cancel(self):
+        # heplify's port-6060 capture: both 487s follow a CANCEL.
+        cap = "heplify__sip_ipv4_tcp_fragmented.pcap"
+        codes = [c for r in STAGE.fields(cap, ["sip.Status-Code"]) for c in r[0]]
+        self.assertEqual(codes.count("487"), 2)
+        cancels = [r for r in STAGE.fields(cap, ["sip.Method"], ["-Y", 'sip.Method == "CANCEL"'])]
+        self.assertGreaterEqual(len(cancels), 2)
+        self.assertEqual(expert_items(cap, "sipguide.no_cancel"), {})
+
+    def test_switched_off(self):
+        self.assertEqual(expert_items("crafted-context.pcap", "sipguide.no_cancel",
+                                      ["-o", "sipguide.check_487:FALSE"]), {})
+
+
+class PhraseDiffers(unittest.TestCase):
+    def test_chat_for_other_words_not_for_case(self):
+        items = expert_items("crafted-codes.pcap", "sipguide.phrase_differs")
+        rows = {int(r[0][0]): r[1] for r in STAGE.fields("crafted-codes.pcap", ["frame.number", "sip.Status-Line"])}
+        flagged = sorted(rows[f][0] for f in items)
+        self.assertIn("SIP/2.0 403 Error", flagged)
+        self.assertIn("SIP/2.0 183 Ringing", flagged)
+        self.assertNotIn("SIP/2.0 200 Ok", flagged)
+        self.assertNotIn("SIP/2.0 200 OK", flagged)
+        self.assertNotIn("SIP/2.0 202 Accepted", flagged)  # registered: Accepted (Deprecated)
+        for f, its in items.items():
+            self.assertEqual([(s, g) for s, g, _ in its], [(SEV_CHAT, GROUP_PROTOCOL)])
+        self.assertIn('Reason phrase "Error" differs from the registered "Forbidden" for 403',
+                      [m for f in items for _, _, m in items[f]])
+
+    def test_sipp_403_error_every_one(self):
+        cap = "sipnab__sipp-branch-scenario.pcapng"
+        rows = STAGE.fields(cap, ["sip.Status-Line", "sipguide.phrase_differs"], ["-Y", "sipguide.code == 403"])
+        self.assertEqual(len(rows), 1148)
+        self.assertTrue(all(r[0] == ["SIP/2.0 403 Error"] and r[1] for r in rows))
+
+
+class Scan(unittest.TestCase):
+    def test_scan_from_one_address(self):
+        items = expert_items("crafted-scan.pcap", "sipguide.scan")
+        # 15 failures 2 s apart: the 10th (frame 20) crosses 10 within 60 s;
+        # the scan lasts 29 s, so the warning is not repeated.
+        self.assertEqual(list(items), [20])
+        sev, grp, msg = items[20][0]
+        self.assertEqual((sev, grp), (SEV_WARN, GROUP_SECURITY))
+        self.assertIn("203.0.113.66", msg)
+        self.assertIn("10 failure responses", msg)
+        self.assertIn("users tried: 10 (1000, 1001", msg)
+        rows = {int(r[0][0]): r[1:] for r in STAGE.fields("crafted-scan.pcap", ["frame.number", "sipguide.scan.count", "sipguide.scan.address"])}
+        self.assertEqual(rows[18], [[], []])
+        self.assertEqual(rows[30], [["15"], ["203.0.113.66"]])
+        self.assertEqual(rows[32], [[], []])  # the lone 403 to another address
+        info = STAGE.fields("crafted-scan.pcap", ["_ws.col.Info"], ["-Y", "frame.number==20"])[0][0][0]
+        self.assertIn("[scan from 203.0.113.66]", info)
+
+    def test_no_scan_when_spread_or_slow(self):
+        self.assertEqual(expert_items("crafted-no-scan.pcap", "sipguide.scan"), {})
+        rows = STAGE.fields("crafted-no-scan.pcap", ["sipguide.scan.count"])
+        self.assertFalse(any(r[0] for r in rows))
+
+    def test_lone_failures_quiet_in_real_captures(self):
+        for cap in ["sipnab__sip-auth-failure.pcapng", "rtcagent__dump.pcap", "heplify__sip_sctp.pcap"]:
+            with self.subTest(cap=cap):
+                self.assertEqual(expert_items(cap, "sipguide.scan"), {})
+
+    def test_sipp_load_test_is_flagged(self):
+        # 1148 x "403 Error" back to 127.0.0.1 within seconds: a scan by the rule.
+        cap = "sipnab__sipp-branch-scenario.pcapng"
+        rows = STAGE.fields(cap, ["frame.number"], ["-Y", "sipguide.scan"])
+        self.assertGreaterEqual(len(rows), 1)
+        first = STAGE.fields(cap, ["frame.number"], ["-Y", "sipguide.code == 403"])[9][0][0]
+        self.assertEqual(rows[0][0][0], first)  # on the 10th 403
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
