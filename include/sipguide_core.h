@@ -14,7 +14,7 @@
 
 #define SIPGUIDE_MIN_CODE 100
 #define SIPGUIDE_MAX_CODE 699
-#define SIPGUIDE_MAX_ACTIONS 4
+#define SIPGUIDE_MAX_ACTIONS 8
 #define SIPGUIDE_GUIDE_FILE "voice-gateway-sip-response-codes.txt"
 
 /* Where the meaning and actions of an entry come from. */
@@ -97,6 +97,25 @@ bool sg_codeset_parse(sg_codeset_t *s, const char *text, char *err, size_t errle
 /* The reason phrase of a status line "SIP/2.0 404 Not Found": a pointer into
  * line and its length (0 for an empty phrase).  False if line is no status line. */
 bool sg_status_line_phrase(const char *line, size_t len, const char **phrase, size_t *plen);
+
+/* A row of the user table (UAT "sipguide_entries") as the user typed it. */
+typedef struct {
+    const char *code, *title, *meaning, *action, *severity;
+} sg_user_row_t;
+
+/* Checks a user row: code 100-699, non-empty title and meaning, at most
+ * SIPGUIDE_MAX_ACTIONS non-empty actions separated by " | ", severity one of
+ * none/chat/note/warn/error or empty (sipguide decides).  On failure writes a
+ * message naming the row and the problem. */
+bool sg_user_row_check(const sg_user_row_t *row, unsigned *code, sg_severity_t *sev, char *err,
+                       size_t errlen);
+
+/* The code column alone (also used to check it as it is typed). */
+bool sg_user_code_check(const char *text, unsigned *code, char *err, size_t errlen);
+
+/* Splits "a | b | c" into trimmed parts; returns how many there are (which may
+ * exceed max: only the first max are stored). */
+size_t sg_split_actions(const char *action, const char **starts, size_t *lens, size_t max);
 
 /* Parse a severity name (none, chat, note, warn, error); false if unknown. */
 bool sg_severity_parse(const char *text, sg_severity_t *sev);

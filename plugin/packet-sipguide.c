@@ -12,6 +12,7 @@
 #include <epan/prefs.h>
 #include <epan/proto.h>
 #include <epan/proto_data.h>
+#include <epan/tap.h>
 #include <wsutil/str_util.h>
 
 #include "sipguide.h"
@@ -54,7 +55,7 @@ static gint ett_sipguide = -1;
 static gint ett_sipguide_actions = -1;
 static gint ett_sipguide_context = -1;
 
-static expert_field ei_sipguide_documented_failure = EI_INIT;
+static expert_field ei_sipguide_documented_failure[SG_SEV_ERROR + 1];
 static expert_field ei_sipguide_unexpected = EI_INIT;
 static expert_field ei_sipguide_unregistered = EI_INIT;
 static expert_field ei_sipguide_invalid_code = EI_INIT;
@@ -65,6 +66,7 @@ static expert_field ei_sipguide_scan = EI_INIT;
 static expert_field ei_sipguide_user[SG_SEV_ERROR + 1];
 
 static dissector_handle_t sipguide_handle;
+static int sipguide_tap = -1;
 static header_field_info *q850_hfinfo; /* names Q.850 causes */
 
 /* Meaning and action for codes no table row covers, built only when shown. */
@@ -118,7 +120,9 @@ static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r,
     }
     switch (v) {
     case SG_VERDICT_DOCUMENTED_FAILURE:
-        expert_add_info_format(pinfo, ti, &ei_sipguide_documented_failure, "%u %s: %s", r->code,
+        expert_add_info_format(pinfo, ti,
+                               &ei_sipguide_documented_failure[sipguide_settings()->failure_severity],
+                               "%u %s: %s", r->code,
                                name, first_action ? first_action : meaning);
         break;
     case SG_VERDICT_UNEXPECTED:
@@ -335,6 +339,15 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     add_expert(pinfo, ti, r, e, v, meaning, first_action);
     add_check_experts(pinfo, ti, r, e);
 
+    if (have_tap_listener(sipguide_tap)) {
+        sg_tap_t *t = wmem_new(pinfo->pool, sg_tap_t);
+        t->code = r->code;
+        t->verdict = v;
+        t->entry = e;
+        t->first_action = first_action;
+        tap_queue_packet(sipguide_tap, pinfo, t);
+    }
+
     /* A short hint in Info for what needs a look; quiet codes add nothing. */
     switch (v) {
     case SG_VERDICT_DOCUMENTED_FAILURE:
@@ -479,9 +492,18 @@ void proto_register_sipguide(void)
     };
     static gint *ett[] = {&ett_sipguide, &ett_sipguide_actions, &ett_sipguide_context};
     static ei_register_info ei[] = {
-        {&ei_sipguide_documented_failure,
+        {&ei_sipguide_documented_failure[SG_SEV_NOTE],
          {"sipguide.documented_failure", PI_RESPONSE_CODE, PI_NOTE,
           "A failure the guide documents, with its first action", EXPFILL}},
+        {&ei_sipguide_documented_failure[SG_SEV_CHAT],
+         {"sipguide.documented_failure.chat", PI_RESPONSE_CODE, PI_CHAT,
+          "A failure the guide documents (severity set to chat)", EXPFILL}},
+        {&ei_sipguide_documented_failure[SG_SEV_WARN],
+         {"sipguide.documented_failure.warn", PI_RESPONSE_CODE, PI_WARN,
+          "A failure the guide documents (severity set to warning)", EXPFILL}},
+        {&ei_sipguide_documented_failure[SG_SEV_ERROR],
+         {"sipguide.documented_failure.error", PI_RESPONSE_CODE, PI_ERROR,
+          "A failure the guide documents (severity set to error)", EXPFILL}},
         {&ei_sipguide_unexpected,
          {"sipguide.unexpected", PI_RESPONSE_CODE, PI_WARN,
           "A registered code the guide does not cover and that is not routine", EXPFILL}},
@@ -525,6 +547,8 @@ void proto_register_sipguide(void)
     expert_register_field_array(expert, ei, array_length(ei));
 
     sipguide_handle = register_dissector("sipguide", dissect_sipguide, proto_sipguide);
+    sipguide_tap = register_tap("sipguide");
+    sipguide_register_stats();
     register_init_routine(sipguide_collect_init);
     register_cleanup_routine(sipguide_collect_cleanup);
     sipguide_register_prefs(proto_sipguide);

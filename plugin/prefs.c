@@ -19,6 +19,7 @@
 /* What the preference dialog and -o write into ... */
 static range_t *pref_routine, *pref_scan_codes;
 static gboolean pref_check_487 = TRUE, pref_scan_enabled = TRUE;
+static const char *pref_failure_severity = "note";
 static guint pref_threshold = DEFAULT_THRESHOLD, pref_window = DEFAULT_WINDOW,
              pref_max_addrs = DEFAULT_MAX_ADDRS;
 
@@ -28,11 +29,6 @@ static sg_settings_t settings;
 const sg_settings_t *sipguide_settings(void)
 {
     return &settings;
-}
-
-const sg_entry_t *sipguide_lookup(unsigned code)
-{
-    return sg_builtin_lookup(code);
 }
 
 /* A range preference as a code set; codes outside 100-699 are refused. */
@@ -67,12 +63,27 @@ static void checked_uint(guint *pref, unsigned *in_use, guint lo, guint hi, cons
     *in_use = *pref;
 }
 
+/* Parsed by sipguide rather than as an enum preference, because Wireshark
+ * ignores an unknown enum value without a word. */
+static void apply_failure_severity(void)
+{
+    sg_severity_t sev;
+    if (!sg_severity_parse(pref_failure_severity, &sev) || sev == SG_SEV_NONE) {
+        report_failure("sipguide: preference sipguide.failure_severity: \"%s\" is not one of "
+                       "chat, note, warn, error; keeping %s",
+                       pref_failure_severity, sg_severity_name(settings.failure_severity));
+        return;
+    }
+    settings.failure_severity = sev;
+}
+
 static void apply_prefs(void)
 {
     unsigned window = (unsigned)settings.scan.window;
     codeset_from_range(&settings.routine, pref_routine, "sipguide.routine_codes");
     codeset_from_range(&settings.scan_codes, pref_scan_codes, "sipguide.scan_codes");
     settings.check_487 = pref_check_487;
+    apply_failure_severity();
     settings.scan_enabled = pref_scan_enabled;
     checked_uint(&pref_threshold, &settings.scan.threshold, 2, SG_SCAN_MAX_THRESHOLD,
                  "sipguide.scan_threshold");
@@ -89,6 +100,7 @@ void sipguide_register_prefs(int proto)
     settings.scan.threshold = DEFAULT_THRESHOLD;
     settings.scan.window = DEFAULT_WINDOW;
     settings.scan.max_addrs = DEFAULT_MAX_ADDRS;
+    settings.failure_severity = SG_SEV_NOTE;
     range_convert_str(wmem_epan_scope(), &pref_routine, DEFAULT_ROUTINE, SIPGUIDE_MAX_CODE);
     range_convert_str(wmem_epan_scope(), &pref_scan_codes, DEFAULT_SCAN_CODES, SIPGUIDE_MAX_CODE);
 
@@ -98,6 +110,12 @@ void sipguide_register_prefs(int proto)
         "not cover them (default 100-199,401,407: provisional responses and authentication "
         "challenges). Codes 100-699, as a list of codes and ranges.",
         &pref_routine, SIPGUIDE_MAX_CODE);
+    prefs_register_string_preference(
+        m, "failure_severity", "Severity of documented failures",
+        "Expert severity for failures the guide documents: chat, note, warn or error (default "
+        "note). The expert item is sipguide.documented_failure at note, "
+        "sipguide.documented_failure.chat/.warn/.error otherwise.",
+        &pref_failure_severity);
     prefs_register_bool_preference(
         m, "check_487", "Check 487 against CANCEL",
         "Add a Note when a 487 Request Terminated answers a transaction for which no CANCEL was "
@@ -126,5 +144,6 @@ void sipguide_register_prefs(int proto)
         "At most this many addresses are tracked at once; the least recently seen is dropped "
         "first, so memory stays bounded (1-1000000, default 10000).",
         10, &pref_max_addrs);
+    sipguide_register_usertable(m);
     apply_prefs();
 }

@@ -6,6 +6,7 @@
 #define SIPGUIDE_H
 
 #include <epan/packet.h>
+#include <epan/prefs.h>
 
 #include "sipguide_compat.h"
 #include "sipguide_core.h"
@@ -56,6 +57,7 @@ typedef struct {
 /* Settings the checks read; filled from the preferences. */
 typedef struct {
     sg_codeset_t routine;
+    sg_severity_t failure_severity; /* of documented failures */
     gboolean check_487;
     gboolean scan_enabled;
     sg_codeset_t scan_codes;
@@ -69,8 +71,18 @@ void proto_reg_handoff_sipguide(void);
 
 /* prefs.c: preferences and the user table. */
 void sipguide_register_prefs(int proto);
+void sipguide_register_usertable(module_t *m); /* usertable.c */
 const sg_entry_t *sipguide_lookup(unsigned code);
 const sg_settings_t *sipguide_settings(void);
+
+/* What the report (stats.c) gets for each response, through the "sipguide" tap. */
+typedef struct {
+    guint32 code;
+    sg_verdict_t verdict;
+    const sg_entry_t *entry;  /* NULL for unregistered and invalid codes */
+    const char *first_action; /* NULL if none */
+} sg_tap_t;
+void sipguide_register_stats(void);
 
 /* collect.c: what the SIP dissector found, read on the first pass. */
 void sipguide_collect_init(void);    /* new file: forget CANCELs and scans */

@@ -250,3 +250,100 @@ bool sg_phrase_matches(const sg_entry_t *e, const char *phrase, size_t len)
         return same_ci(e->phrase, plen - (sizeof deprecated - 1), phrase, len);
     return false;
 }
+
+bool sg_user_code_check(const char *text, unsigned *code, char *err, size_t errlen)
+{
+    unsigned v = 0;
+    size_t n = 0;
+    const char *p = text ? text : "";
+    while (p[n] >= '0' && p[n] <= '9' && n < 4)
+        v = v * 10 + (unsigned)(p[n++] - '0');
+    if (n == 0 || p[n] != '\0' || n > 3) {
+        snprintf(err, errlen, "code \"%.40s\" is not a number from 100 to 699", p);
+        return false;
+    }
+    if (v < SIPGUIDE_MIN_CODE || v > SIPGUIDE_MAX_CODE) {
+        snprintf(err, errlen, "code %u is outside 100-699", v);
+        return false;
+    }
+    *code = v;
+    return true;
+}
+
+static bool blank(const char *s)
+{
+    if (!s)
+        return true;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return *s == '\0';
+}
+
+size_t sg_split_actions(const char *action, const char **starts, size_t *lens, size_t max)
+{
+    size_t n = 0;
+    const char *p = action;
+    if (blank(action))
+        return 0;
+    for (;;) {
+        const char *sep = strstr(p, " | ");
+        size_t len = sep ? (size_t)(sep - p) : strlen(p);
+        const char *s = p;
+        while (len > 0 && (*s == ' ' || *s == '\t')) {
+            s++;
+            len--;
+        }
+        while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+            len--;
+        if (n < max) {
+            starts[n] = s;
+            lens[n] = len;
+        }
+        n++;
+        if (!sep)
+            return n;
+        p = sep + 3;
+    }
+}
+
+bool sg_user_row_check(const sg_user_row_t *row, unsigned *code, sg_severity_t *sev, char *err,
+                       size_t errlen)
+{
+    char why[160];
+    const char *starts[SIPGUIDE_MAX_ACTIONS];
+    size_t lens[SIPGUIDE_MAX_ACTIONS], n;
+
+    if (!sg_user_code_check(row->code, code, why, sizeof why)) {
+        snprintf(err, errlen, "row \"%.40s\": %s", row->code ? row->code : "", why);
+        return false;
+    }
+    if (blank(row->title)) {
+        snprintf(err, errlen, "row for code %u: the title is empty", *code);
+        return false;
+    }
+    if (blank(row->meaning)) {
+        snprintf(err, errlen, "row for code %u: the meaning is empty", *code);
+        return false;
+    }
+    n = sg_split_actions(row->action, starts, lens, SIPGUIDE_MAX_ACTIONS);
+    if (n > SIPGUIDE_MAX_ACTIONS) {
+        snprintf(err, errlen, "row for code %u: %zu actions, at most %d (separated by \" | \")",
+                 *code, n, SIPGUIDE_MAX_ACTIONS);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (lens[i] == 0) {
+            snprintf(err, errlen, "row for code %u: action %zu is empty", *code, i + 1);
+            return false;
+        }
+    }
+    *sev = SG_SEV_DEFAULT;
+    if (!blank(row->severity) && !sg_severity_parse(row->severity, sev)) {
+        snprintf(err, errlen,
+                 "row for code %u: severity \"%.20s\" is not one of none, chat, note, warn, "
+                 "error (or empty for sipguide's default)",
+                 *code, row->severity);
+        return false;
+    }
+    return true;
+}

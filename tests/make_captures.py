@@ -178,6 +178,15 @@ def scan_captures():
         times.append(100.0 + 10 * i)
     write_pcap("crafted-no-scan.pcap", pkts, times)
 
+    pkts, times = [], []
+    for i in range(12):  # two scanners taking turns: 12 failures each within 24 s
+        for j, addr in enumerate(["203.0.113.10", "203.0.113.20"]):
+            pkts.append(udp(SERVER, 5060, addr, 5060,
+                            response(b"404 Not Found", call="two%d-%d" % (j, i), user=b"%d" % (200 + i)),
+                            2 * i + j + 1))
+            times.append(2.0 * i + 0.5 * j)
+    write_pcap("crafted-two-scanners.pcap", pkts, times)
+
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)

@@ -230,6 +230,46 @@ static void test_scan(void)
     sg_scan_free(s);
 }
 
+static void test_user_rows(void)
+{
+    static const struct {
+        sg_user_row_t row;
+        bool ok;
+        const char *msg; /* part of the message */
+    } cases[] = {
+        {{"486", "Busy", "m", "a | b", "warn"}, true, ""},
+        {{"299", "T", "m", "", ""}, true, ""},
+        {{"100", "T", "m", NULL, NULL}, true, ""},
+        {{"abc", "T", "m", "a", "note"}, false, "code \"abc\" is not a number"},
+        {{"", "T", "m", "a", "note"}, false, "is not a number"},
+        {{"4860", "T", "m", "a", "note"}, false, "is not a number"},
+        {{"99", "T", "m", "a", "note"}, false, "code 99 is outside 100-699"},
+        {{"700", "T", "m", "a", "note"}, false, "outside"},
+        {{"486 ", "T", "m", "a", "note"}, false, "is not a number"},
+        {{"486", "", "m", "a", "note"}, false, "code 486: the title is empty"},
+        {{"486", "  ", "m", "a", "note"}, false, "the title is empty"},
+        {{"486", "T", "", "a", "note"}, false, "the meaning is empty"},
+        {{"486", "T", "m", "a |  | b", ""}, false, "action 2 is empty"},
+        {{"486", "T", "m", "1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9", ""}, false, "9 actions, at most 8"},
+        {{"486", "T", "m", "a", "Warning"}, false, "severity \"Warning\" is not one of"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char err[256] = "";
+        unsigned code;
+        sg_severity_t sev;
+        bool ok = sg_user_row_check(&cases[i].row, &code, &sev, err, sizeof err);
+        CHECK(ok == cases[i].ok, "case %zu: %s", i, err);
+        CHECK(strstr(err, cases[i].msg) != NULL, "case %zu: '%s' lacks '%s'", i, err, cases[i].msg);
+    }
+    const char *s[8];
+    size_t l[8];
+    CHECK(sg_split_actions(" Retry in 5 min | Call the NOC ", s, l, 8) == 2, "two actions");
+    CHECK(l[0] == 14 && strncmp(s[0], "Retry in 5 min", 14) == 0, "first trimmed");
+    CHECK(l[1] == 12 && strncmp(s[1], "Call the NOC", 12) == 0, "second trimmed");
+    CHECK(sg_split_actions("a|b", s, l, 8) == 1, "only \" | \" separates");
+    CHECK(sg_split_actions("", s, l, 8) == 0 && sg_split_actions(NULL, s, l, 8) == 0, "none");
+}
+
 int main(void)
 {
     test_registry();
@@ -240,6 +280,7 @@ int main(void)
     test_warning();
     test_phrase_matches();
     test_scan();
+    test_user_rows();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
