@@ -16,7 +16,6 @@
 
 /* The SIP fields sipguide reads, resolved by name once. */
 enum {
-    F_SIP,
     F_STATUS_CODE,
     F_STATUS_LINE,
     F_METHOD,
@@ -37,7 +36,6 @@ static struct {
     int hf;
     const char *name;
 } fields[F_COUNT] = {
-    [F_SIP] = {-1, "sip"},
     [F_STATUS_CODE] = {-1, "sip.Status-Code"},
     [F_STATUS_LINE] = {-1, "sip.Status-Line"},
     [F_METHOD] = {-1, "sip.Method"},
@@ -89,37 +87,58 @@ static GPtrArray *get(proto_tree *tree, int which)
     return fields[which].hf > 0 ? proto_get_finfo_ptr_array(tree, fields[which].hf) : NULL;
 }
 
-/* Is fi inside message msg (same data source, within its bytes)?  Several SIP
- * messages can share a frame; without a message (NULL) everything matches. */
-static gboolean inside(const field_info *fi, const field_info *msg)
+/* One SIP message of the frame: from its start line (status line or request
+ * method) to the next start line in the same data source.  Several messages
+ * can share a frame; asking for the "sip" item itself instead would make the
+ * SIP dissector build its whole tree, so the start lines mark the bounds. */
+typedef struct {
+    tvbuff_t *tvb;
+    gint start, end;
+    gboolean any; /* no start line found: match everything */
+} sg_msg_t;
+
+static sg_msg_t message_of(GPtrArray *const *arr, const field_info *fi)
 {
-    if (!msg)
-        return TRUE;
-    return fi->ds_tvb == msg->ds_tvb && fi->start >= msg->start &&
-           (msg->length <= 0 || fi->start < msg->start + msg->length);
+    static const int starts[] = {F_STATUS_LINE, F_METHOD};
+    sg_msg_t m = {NULL, 0, G_MAXINT, TRUE};
+    for (size_t l = 0; l < G_N_ELEMENTS(starts); l++) {
+        GPtrArray *a = arr[starts[l]];
+        for (guint i = 0; a && i < a->len; i++) {
+            const field_info *s = (const field_info *)g_ptr_array_index(a, i);
+            if (s->ds_tvb == fi->ds_tvb && s->start <= fi->start && (m.any || s->start > m.start)) {
+                m.start = s->start;
+                m.any = FALSE;
+            }
+        }
+    }
+    if (m.any)
+        return m;
+    m.tvb = fi->ds_tvb;
+    for (size_t l = 0; l < G_N_ELEMENTS(starts); l++) {
+        GPtrArray *a = arr[starts[l]];
+        for (guint i = 0; a && i < a->len; i++) {
+            const field_info *s = (const field_info *)g_ptr_array_index(a, i);
+            if (s->ds_tvb == m.tvb && s->start > m.start && s->start < m.end)
+                m.end = s->start;
+        }
+    }
+    return m;
 }
 
-/* First occurrence of a field inside msg. */
-static field_info *first_in(GPtrArray *arr, const field_info *msg)
+static gboolean inside(const field_info *fi, const sg_msg_t *m)
+{
+    return m->any || (fi->ds_tvb == m->tvb && fi->start >= m->start && fi->start < m->end);
+}
+
+/* First occurrence of a field inside message m. */
+static field_info *first_in(GPtrArray *arr, const sg_msg_t *m)
 {
     for (guint i = 0; arr && i < arr->len; i++) {
         field_info *fi = (field_info *)g_ptr_array_index(arr, i);
-        if (inside(fi, msg))
+        if (inside(fi, m))
             return fi;
     }
     return NULL;
-}
-
-/* The SIP message holding fi: the innermost "sip" item that contains it. */
-static field_info *message_of(GPtrArray *msgs, const field_info *fi)
-{
-    field_info *best = NULL;
-    for (guint i = 0; msgs && i < msgs->len; i++) {
-        field_info *m = (field_info *)g_ptr_array_index(msgs, i);
-        if (inside(fi, m) && (!best || m->start >= best->start))
-            best = m;
-    }
-    return best;
 }
 
 static const char *str_of(field_info *fi)
@@ -181,7 +200,7 @@ static sg_extra_t *extra_of(sg_resp_t *r)
 }
 
 /* Reason, Retry-After and Warning: the headers that say why. */
-static void keep_headers(sg_resp_t *r, field_info *msg, GPtrArray *const *arr)
+static void keep_headers(sg_resp_t *r, const sg_msg_t *msg, GPtrArray *const *arr)
 {
     field_info *fi;
     if ((fi = first_in(arr[F_REASON_Q850], msg))) {
@@ -201,7 +220,7 @@ static void keep_headers(sg_resp_t *r, field_info *msg, GPtrArray *const *arr)
         extra_of(r)->warning = wmem_strndup(wmem_file_scope(), str_of(fi), 512);
 }
 
-static char *transaction_key(wmem_allocator_t *scope, field_info *msg, GPtrArray *const *arr)
+static char *transaction_key(wmem_allocator_t *scope, const sg_msg_t *msg, GPtrArray *const *arr)
 {
     const char *call_id = str_of(first_in(arr[F_CALL_ID], msg));
     field_info *seq = first_in(arr[F_CSEQ_SEQ], msg);
@@ -216,11 +235,13 @@ static void note_cancels(GPtrArray *const *arr)
     GPtrArray *methods = arr[F_METHOD];
     for (guint i = 0; methods && i < methods->len; i++) {
         field_info *fi = (field_info *)g_ptr_array_index(methods, i);
-        const char *m = str_of(fi);
+        const char *method = str_of(fi);
+        sg_msg_t msg;
         char *key;
-        if (!m || strcmp(m, "CANCEL") != 0 || ncancels >= SG_MAX_CANCELS)
+        if (!method || strcmp(method, "CANCEL") != 0 || ncancels >= SG_MAX_CANCELS)
             continue;
-        key = transaction_key(wmem_file_scope(), message_of(arr[F_SIP], fi), arr);
+        msg = message_of(arr, fi);
+        key = transaction_key(wmem_file_scope(), &msg, arr);
         if (key && !wmem_map_contains(cancels, key)) {
             wmem_map_insert(cancels, key, key);
             ncancels++;
@@ -228,7 +249,7 @@ static void note_cancels(GPtrArray *const *arr)
     }
 }
 
-static void check_487(sg_resp_t *r, field_info *msg, GPtrArray *const *arr, packet_info *pinfo)
+static void check_487(sg_resp_t *r, const sg_msg_t *msg, GPtrArray *const *arr, packet_info *pinfo)
 {
     char *key;
     if (ncancels >= SG_MAX_CANCELS)
@@ -238,7 +259,7 @@ static void check_487(sg_resp_t *r, field_info *msg, GPtrArray *const *arr, pack
         r->flags |= SG_F_NO_CANCEL;
 }
 
-static void check_scan(sg_resp_t *r, field_info *msg, GPtrArray *const *arr, packet_info *pinfo)
+static void check_scan(sg_resp_t *r, const sg_msg_t *msg, GPtrArray *const *arr, packet_info *pinfo)
 {
     sg_scan_hit_t hit;
     const char *addr = address_to_str(pinfo->pool, &pinfo->dst);
@@ -281,7 +302,8 @@ sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree)
     fr->resp = wmem_alloc0_array(wmem_file_scope(), sg_resp_t, codes->len);
     for (guint i = 0; i < codes->len; i++) {
         field_info *code_fi = (field_info *)g_ptr_array_index(codes, i);
-        field_info *msg = message_of(arr[F_SIP], code_fi);
+        sg_msg_t m = message_of(arr, code_fi);
+        const sg_msg_t *msg = &m;
         sg_resp_t *r = &fr->resp[i];
         field_info *fi;
 

@@ -163,8 +163,20 @@ static const char *reason_cause_name(const sg_extra_t *x)
 /* One line of context: what the response answers and the headers that say why. */
 static const char *context_text(packet_info *pinfo, const sg_resp_t *r, const sg_warning_t *w)
 {
-    wmem_strbuf_t *b = wmem_strbuf_new(pinfo->pool, "");
     const sg_extra_t *x = r->extra;
+    /* The common case, a method and a request, with one formatting call. */
+    if (!x && !w) {
+        if (!r->method)
+            return "";
+        if (!r->request_frame)
+            return wmem_strconcat(pinfo->pool, "answers ", r->method, NULL);
+        if (!(r->flags & SG_F_HAS_RESPONSE_TIME))
+            return wmem_strdup_printf(pinfo->pool, "answers %s (frame %u)", r->method,
+                                      r->request_frame);
+        return wmem_strdup_printf(pinfo->pool, "answers %s (frame %u, %u ms)", r->method,
+                                  r->request_frame, r->response_time);
+    }
+    wmem_strbuf_t *b = wmem_strbuf_new(pinfo->pool, "");
     if (r->method)
         wmem_strbuf_append_printf(b, "answers %s", r->method);
     if (r->request_frame)
@@ -174,7 +186,8 @@ static const char *context_text(packet_info *pinfo, const sg_resp_t *r, const sg
     if (r->request_frame)
         wmem_strbuf_append(b, ")");
     if (x && x->reason_proto != SG_REASON_NONE)
-        wmem_strbuf_append_printf(b, "%sReason: %s cause %u \"%s\"", wmem_strbuf_get_len(b) ? "; " : "",
+        wmem_strbuf_append_printf(b, "%sReason: %s cause %u \"%s\"",
+                                  wmem_strbuf_get_len(b) ? "; " : "",
                                   x->reason_proto == SG_REASON_Q850 ? "Q.850" : "SIP",
                                   x->reason_cause, reason_cause_name(x));
     if (x && x->has_retry_after)
@@ -184,8 +197,8 @@ static const char *context_text(packet_info *pinfo, const sg_resp_t *r, const sg
         wmem_strbuf_append_printf(b, "%sWarning %u \"%.*s\"", wmem_strbuf_get_len(b) ? "; " : "",
                                   w->code, (int)w->text_len, w->text);
     if (x && x->scan_addr)
-        wmem_strbuf_append_printf(b, "%s%u failures to %s in %u s", wmem_strbuf_get_len(b) ? "; " : "",
-                                  x->scan_count, x->scan_addr,
+        wmem_strbuf_append_printf(b, "%s%u failures to %s in %u s",
+                                  wmem_strbuf_get_len(b) ? "; " : "", x->scan_count, x->scan_addr,
                                   (unsigned)sipguide_settings()->scan.window);
     return wmem_strbuf_get_str(b);
 }
@@ -204,14 +217,18 @@ static proto_item *add_gen_uint(proto_tree *t, int hf, tvbuff_t *tvb, guint32 v)
     return it;
 }
 
-/* The context subtree: request, Reason, Retry-After, Warning, scan. */
+/* The context subtree: request, Reason, Retry-After, Warning, scan.  The
+ * sipguide.context item heads it when its text was built (see add_response). */
 static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const sg_resp_t *r,
                         const sg_warning_t *w, const char *ctx)
 {
     const sg_extra_t *x = r->extra;
-    proto_tree *ct = proto_tree_add_subtree_format(st, tvb, 0, 0, ett_sipguide_context, NULL,
-                                                   "Context: %s", ctx);
-    add_gen_string(ct, hf_sipguide_context, tvb, ctx);
+    proto_tree *ct;
+    if (ctx)
+        ct = proto_item_add_subtree(add_gen_string(st, hf_sipguide_context, tvb, ctx),
+                                    ett_sipguide_context);
+    else
+        ct = proto_tree_add_subtree(st, tvb, 0, 0, ett_sipguide_context, NULL, "Context");
     if (r->method)
         add_gen_string(ct, hf_sipguide_method, tvb, r->method);
     if (r->request_frame)
@@ -284,20 +301,24 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     name = e ? (e->title ? e->title : e->phrase) : (v == SG_VERDICT_INVALID ? "invalid code"
                                                                               : "unregistered");
 
-    if (tree) { /* the text below is only built where a tree shows it */
+    if (tree) {
+        /* Text is built only where it is shown: a visible tree (-V, the GUI's
+         * details) or a request for sipguide.context (-T fields, filters). */
+        gboolean visible = PTREE_DATA(tree)->visible;
         sg_warning_t w;
         const sg_warning_t *wp = NULL;
-        const char *ctx;
+        const char *ctx = NULL;
         if (r->extra && r->extra->warning &&
             sg_parse_warning(r->extra->warning, strlen(r->extra->warning), &w))
             wp = &w;
-        ctx = context_text(pinfo, r, wp);
+        if (visible || proto_field_is_referenced(tree, hf_sipguide_context))
+            ctx = context_text(pinfo, r, wp);
 
         ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
-        proto_item_append_text(ti, ": %u %s [%s]: %s", r->code, name, sg_verdict_name(v),
-                               first_action ? first_action : meaning);
-        if (*ctx)
-            proto_item_append_text(ti, " (%s)", ctx);
+        if (visible) /* one formatting call for the summary line */
+            proto_item_set_text(ti, "SIP Response Guide: %u %s [%s]: %s%s%s%s", r->code, name,
+                                sg_verdict_name(v), first_action ? first_action : meaning,
+                                *ctx ? " (" : "", ctx, *ctx ? ")" : "");
         st = proto_item_add_subtree(ti, ett_sipguide);
 
         add_gen_uint(st, hf_sipguide_code, tvb, r->code);

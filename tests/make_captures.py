@@ -47,7 +47,7 @@ def ether(ip_packet):
     return b"\x00\x11\x22\x33\x44\x55" + b"\x00\x66\x77\x88\x99\xaa" + b"\x08\x00" + ip_packet
 
 
-def write_pcap(name, packets, times=None):
+def write_pcap(name, packets, times=None, caplens=None):
     path = os.path.join(OUT, name)
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
@@ -55,8 +55,9 @@ def write_pcap(name, packets, times=None):
             frame = ether(p)
             t = times[i] if times else float(i)
             sec, usec = int(t), int(round((t - int(t)) * 1e6))
-            f.write(struct.pack("<IIII", T0 + sec, usec, len(frame), len(frame)))
-            f.write(frame)
+            cap = min(caplens[i], len(frame)) if caplens and caplens[i] else len(frame)
+            f.write(struct.pack("<IIII", T0 + sec, usec, cap, len(frame)))
+            f.write(frame[:cap])
     print("wrote", path, len(packets), "packets")
 
 
@@ -188,9 +189,44 @@ def scan_captures():
     write_pcap("crafted-two-scanners.pcap", pkts, times)
 
 
+def tcp_stream(payload, mss=1460, first_seq=7000):
+    """A server-to-client TCP stream carrying payload in MSS-sized segments."""
+    pkts, off = [], 0
+    while off < len(payload):
+        chunk = payload[off:off + mss]
+        pkts.append(tcp(SERVER, 5060, CLIENT, 40001, first_seq + off, 1, chunk, ident=len(pkts) + 1))
+        off += len(chunk)
+    return pkts
+
+
+def extreme_captures():
+    """Issue #7's extremes: codes 000 and 999, no CSeq, a truncated last packet,
+    200 responses in one TCP segment, a 64 KB reason phrase."""
+    no_cseq = response(b"486 Busy Here", call="nocseq").replace(b"CSeq: 1 INVITE\r\n", b"")
+    last = response(b"404 Not Found", call="cut")
+    pkts = [
+        udp(SERVER, 5060, CLIENT, 5060, response(b"000 Zero", call="zero"), 1),
+        udp(SERVER, 5060, CLIENT, 5060, response(b"999 Nine", call="nine"), 2),
+        udp(SERVER, 5060, CLIENT, 5060, no_cseq, 3),
+        udp(SERVER, 5060, CLIENT, 5060, last, 4),
+    ]
+    # the last packet is cut in the middle of its Via header
+    write_pcap("crafted-extremes.pcap", pkts, caplens=[0, 0, 0, 14 + 20 + 8 + 40])
+
+    statuses = [b"100 Trying", b"180 Ringing", b"200 OK", b"404 Not Found", b"486 Busy Here",
+                b"487 Request Terminated", b"503 Service Unavailable", b"603 Decline",
+                b"299 Private", b"700 Too High"]
+    seg = b"".join(response(statuses[i % len(statuses)], call="m%d" % i) for i in range(200))
+    write_pcap("crafted-tcp-200.pcap", [tcp(SERVER, 5060, CLIENT, 40000, 1, 1, seg)])
+
+    big = response(b"503 " + b"X" * 65536, call="big", extra=b"Retry-After: 30\r\n")
+    write_pcap("crafted-64k-phrase.pcap", tcp_stream(big))
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     codes_capture()
     tcp_multi_capture()
     context_capture()
     scan_captures()
+    extreme_captures()

@@ -63,6 +63,10 @@ class Stage:
         os.chmod(path, 0o666)
         return path
 
+    def path(self, name):
+        """A world-writable path in the stage for files made by the caller."""
+        return os.path.join(self.dir, name)
+
     def capture(self, name):
         """Path of a staged copy of captures/NAME (or of an absolute path)."""
         src = name if os.path.isabs(name) else os.path.join(CAPTURES, name)
@@ -72,13 +76,20 @@ class Stage:
             os.chmod(dst, 0o644)
         return dst
 
-    def tshark(self, args, check=True, timeout=600):
-        env = {"PATH": "/usr/bin:/bin", "HOME": self.home, "LANG": "C.UTF-8",
-               "XDG_CONFIG_HOME": os.path.join(self.home, ".config")}
-        cmd = ["tshark"] + list(args)
+    def env(self):
+        return {"PATH": "/usr/bin:/bin", "HOME": self.home, "LANG": "C.UTF-8",
+                "XDG_CONFIG_HOME": os.path.join(self.home, ".config")}
+
+    def argv(self, args, wrapper=()):
+        """The command that runs tshark (behind wrapper, e.g. valgrind) as the test user."""
+        cmd = list(wrapper) + ["tshark"] + list(args)
         if os.geteuid() == 0:
             cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
-        p = subprocess.run(cmd, env=env, cwd=self.dir, capture_output=True, timeout=timeout)
+        return cmd
+
+    def tshark(self, args, check=True, timeout=600):
+        p = subprocess.run(self.argv(args), env=self.env(), cwd=self.dir, capture_output=True,
+                           timeout=timeout)
         out, err = p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
         if check and p.returncode != 0:
             raise AssertionError("tshark %s failed (%d): %s" % (" ".join(args), p.returncode, err))

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""sipguide benchmark: prints figures, asserts nothing.
+
+  python3 bench/bench.py                 # everything (about 45 minutes on 2 cores)
+  python3 bench/bench.py --quick         # smaller growth series
+  python3 bench/bench.py --only=1,4      # some sections only
+
+1. Instructions (valgrind --tool=callgrind, repeatable on a noisy machine) of
+   tshark over the SIPp volume capture (8,989 packets, 5,082 responses):
+   sipguide on, off (--disable-protocol sipguide) and the Lua post-dissector
+   bench/sipguide.lua (same table, fields and verdicts), each minus its own
+   start-up cost measured on a one-packet capture; -T fields and -V.
+2. Wall time and peak memory (/usr/bin/time) over the same capture merged 21
+   times (188,769 packets): -T fields, -V, -q -z sipguide,tree; on/off/Lua.
+3. Growth: sipguide's cost per response over generated captures of 10k, 100k
+   and 1M responses (--quick: 10k and 100k).
+4. Flood: 100,000 failure responses, each to its own address (scan tracking
+   capped at 10,000 addresses): peak memory on vs off.
+Needs the build in build/, valgrind, GNU time, mergecap and editcap."""
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "tests"))
+import sgtest  # noqa: E402
+
+QUICK = "--quick" in sys.argv
+ONLY = [a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--only=")]
+SECTIONS = ONLY[0] if ONLY else ["1", "2", "3", "4"]
+SIPP = "sipnab__sipp-branch-scenario.pcapng"
+FIELDS_C = ["-T", "fields", "-e", "frame.number", "-e", "sip.Status-Code"] + sum(
+    (["-e", "sipguide." + f] for f in ("code", "title", "meaning", "action", "verdict")), [])
+FIELDS_LUA = [a.replace("sipguide.", "sipguidelua.") for a in FIELDS_C]
+
+
+def need(tool, package):
+    if not shutil.which(tool) and not os.path.exists(tool):
+        raise SystemExit("bench needs %s (apt-get install %s)" % (tool, package))
+
+
+def setup(stage):
+    sipp = stage.capture(SIPP)
+    one = stage.path("one.pcapng")
+    subprocess.run(["editcap", "-r", sipp, one, "1"], check=True)
+    big = stage.path("big.pcapng")
+    subprocess.run(["mergecap", "-a", "-w", big] + [sipp] * 21, check=True)
+    # the Lua post-dissector and its table, generated from sipguide's own
+    exe = stage.path("lua_table")
+    core = os.path.join(os.path.dirname(sgtest.PLUGIN), "libsipguide_core.a")
+    glib = subprocess.run(["pkg-config", "--cflags", "--libs", "glib-2.0"], capture_output=True,
+                          text=True, check=True).stdout.split()
+    subprocess.run(["cc", "-O2", "-I", os.path.join(sgtest.SOURCE_DIR, "include"),
+                    os.path.join(HERE, "lua_table.c"), core, "-o", exe] + glib, check=True)
+    with open(stage.path("sipguide_table.lua"), "w") as f:
+        subprocess.run([exe], stdout=f, check=True)
+    shutil.copy(os.path.join(HERE, "sipguide.lua"), stage.path("sipguide.lua"))
+    for name in ("one.pcapng", "big.pcapng", "sipguide_table.lua", "sipguide.lua"):
+        os.chmod(stage.path(name), 0o644)
+    return sipp, one, big
+
+
+def variant_args(stage, variant):
+    if variant == "on":
+        return []
+    if variant == "off":
+        return ["--disable-protocol", "sipguide"]
+    return ["--disable-protocol", "sipguide", "-X", "lua_script:" + stage.path("sipguide.lua")]
+
+
+def env_for(stage):
+    env = stage.env()
+    env["SIPGUIDE_LUA_TABLE"] = stage.path("sipguide_table.lua")
+    return env
+
+
+def callgrind(stage, cap, mode_args, variant):
+    args = ["-r", cap] + variant_args(stage, variant) + mode_args
+    cmd = stage.argv(args, ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"])
+    p = subprocess.run(cmd, env=env_for(stage), cwd=stage.dir, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    m = re.search(r"Collected : (\d+)", p.stderr)
+    if not m:
+        raise SystemExit("callgrind failed: " + p.stderr[-2000:])
+    return int(m.group(1))
+
+
+def timed(stage, cap, mode_args, variant):
+    out = stage.path("time.txt")
+    args = ["-r", cap] + variant_args(stage, variant) + mode_args
+    cmd = stage.argv(args, ["/usr/bin/time", "-o", out, "-f", "%e %M"])
+    subprocess.run(cmd, env=env_for(stage), cwd=stage.dir, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=True)
+    with open(out) as f:
+        secs, kb = f.read().split()[-2:]
+    return float(secs), int(kb)
+
+
+def generated(stage, n, flood=False):
+    """n UDP responses cycling over 16 codes, 1 ms apart; with flood, n 403/404
+    responses, each to its own address."""
+    path = stage.path("%s-%d.pcap" % ("flood" if flood else "gen", n))
+    codes = [b"100 Trying", b"180 Ringing", b"200 OK", b"401 Unauthorized", b"403 Forbidden",
+             b"404 Not Found", b"480 Temporarily Unavailable", b"486 Busy Here",
+             b"487 Request Terminated", b"488 Not Acceptable Here", b"503 Service Unavailable",
+             b"603 Decline", b"183 Session Progress", b"407 Proxy Authentication Required",
+             b"302 Moved Temporarily", b"500 Server Internal Error"]
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+        for i in range(n):
+            status = (b"403 Forbidden", b"404 Not Found")[i % 2] if flood else codes[i % 16]
+            sip = (b"SIP/2.0 " + status + b"\r\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK%d\r\n"
+                   b"From: <sip:a@x>;tag=1\r\nTo: <sip:b@x>;tag=2\r\nCall-ID: %d@x\r\n"
+                   b"CSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n") % (i, i)
+            udp = struct.pack("!HHHH", 5060, 5060, 8 + len(sip), 0) + sip
+            src = bytes([10, 1 + (i >> 16) % 200, (i >> 8) & 255, i & 255])  # destination
+            ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 0, 0, 64, 17, 0,
+                             bytes([10, 0, 0, 1]), src) + udp
+            frame = b"\x00\x11\x22\x33\x44\x55\x00\x66\x77\x88\x99\xaa\x08\x00" + ip
+            f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(frame),
+                                len(frame)))
+            f.write(frame)
+    os.chmod(path, 0o644)
+    return path
+
+
+def main():
+    for tool, pkg in (("valgrind", "valgrind"), ("/usr/bin/time", "time"), ("mergecap", "wireshark-common")):
+        need(tool, pkg)
+    stage = sgtest.Stage()
+    sipp, one, big = setup(stage)
+    ver = subprocess.run(["tshark", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+    cpu = [l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")]
+    print("sipguide benchmark, %s" % time.strftime("%Y-%m-%d"))
+    print("%s; %s x%d; %.0f GiB" % (ver, cpu[0] if cpu else "?", len(cpu),
+                                    os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30))
+
+    if "1" in SECTIONS:
+        section_callgrind(stage, sipp, one)
+    if "2" in SECTIONS:
+        section_wall(stage, big)
+    if "3" in SECTIONS:
+        section_growth(stage)
+    if "4" in SECTIONS:
+        section_flood(stage)
+
+
+def section_callgrind(stage, sipp, one):
+    print("\n1. Instructions (callgrind), %s, start-up subtracted" % SIPP)
+    print("%-8s %-5s %16s %16s %10s" % ("mode", "run", "instructions", "dissection", "overhead"))
+    modes = {"fields": FIELDS_C, "-V": ["-V"]}
+    for mode, margs in modes.items():
+        diss = {}
+        for variant in ("off", "on", "lua"):
+            a = FIELDS_LUA if (variant == "lua" and mode == "fields") else margs
+            full = callgrind(stage, sipp, a, variant)
+            start = callgrind(stage, one, a, variant)
+            diss[variant] = full - start
+            extra = "" if variant == "off" else "%9.2f%%" % (100.0 * (diss[variant] - diss["off"]) / diss["off"])
+            print("%-8s %-5s %16d %16d %10s" % (mode, variant, full, diss[variant], extra))
+        c, lua = diss["on"] - diss["off"], diss["lua"] - diss["off"]
+        print("%-8s C overhead / Lua overhead = %.3f (Lua costs %.1fx as much)" % (mode, c / lua, lua / max(c, 1)))
+
+
+
+def section_wall(stage, big):
+    print("\n2. Wall time and peak memory, %s x21 (188,769 packets), best of 2" % SIPP)
+    print("%-8s %-5s %9s %11s %9s %9s" % ("mode", "run", "seconds", "peak KiB", "time x", "memory x"))
+    tmodes = {"fields": FIELDS_C, "-V": ["-V"], "report": ["-q", "-z", "sipguide,tree"]}
+    for mode, margs in tmodes.items():
+        base = None
+        for variant in ("off", "on", "lua"):
+            if variant == "lua" and mode == "report":
+                continue  # the Lua script has no report
+            a = FIELDS_LUA if (variant == "lua" and mode == "fields") else margs
+            runs = [timed(stage, big, a, variant) for _ in range(2)]
+            secs, kb = min(r[0] for r in runs), max(r[1] for r in runs)
+            if base is None:
+                base = (secs, kb)
+            print("%-8s %-5s %9.2f %11d %9.3f %9.3f" % (mode, variant, secs, kb, secs / base[0], kb / base[1]))
+
+
+
+def section_growth(stage):
+    print("\n3. Growth: sipguide's cost per response, -T fields")
+    print("%10s %9s %9s %14s %11s %11s" % ("responses", "off s", "on s", "us/response", "off KiB", "on KiB"))
+    for n in ([10000, 100000] if QUICK else [10000, 100000, 1000000]):
+        gen = generated(stage, n)
+        off = min(timed(stage, gen, FIELDS_C, "off") for _ in range(2))
+        on = min(timed(stage, gen, FIELDS_C, "on") for _ in range(2))
+        print("%10d %9.2f %9.2f %14.2f %11d %11d" % (n, off[0], on[0], 1e6 * (on[0] - off[0]) / n, off[1], on[1]))
+        os.remove(gen)
+
+
+def section_flood(stage):
+    n = 100000
+    print("\n4. Flood: %d failure responses to %d distinct addresses, -T fields and -q -z sipguide,tree" % (n, n))
+    print("%-8s %9s %9s %11s %11s %9s" % ("mode", "off s", "on s", "off KiB", "on KiB", "memory x"))
+    gen = generated(stage, n, flood=True)
+    for mode, margs in (("fields", FIELDS_C), ("report", ["-q", "-z", "sipguide,tree"])):
+        off = min(timed(stage, gen, margs, "off") for _ in range(2))
+        on = min(timed(stage, gen, margs, "on") for _ in range(2))
+        print("%-8s %9.2f %9.2f %11d %11d %9.3f" % (mode, off[0], on[0], off[1], on[1], on[1] / off[1]))
+    os.remove(gen)
+
+
+if __name__ == "__main__":
+    main()
