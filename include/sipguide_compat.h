@@ -19,11 +19,11 @@
 #define SG_FI_VALUE(fi) (&(fi)->value)
 #endif
 
-/* UAT and preference callbacks moved from gboolean to bool in 4.4. */
+/* Boolean preferences and UAT/preference callbacks moved from gboolean to bool in 4.4. */
 #if SG_WS_AT_LEAST(4, 4)
-typedef bool sg_cb_bool;
+typedef bool sg_bool;
 #else
-typedef gboolean sg_cb_bool;
+typedef gboolean sg_bool;
 #endif
 
 #endif /* SIPGUIDE_COMPAT_H */

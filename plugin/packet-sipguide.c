@@ -14,6 +14,7 @@
 #include <epan/proto_data.h>
 #include <epan/tap.h>
 #include <wsutil/str_util.h>
+#include <wsutil/wslog.h>
 
 #include "sipguide.h"
 
@@ -573,6 +574,8 @@ void proto_register_sipguide(void)
     register_init_routine(sipguide_collect_init);
     register_cleanup_routine(sipguide_collect_cleanup);
     sipguide_register_prefs(proto_sipguide);
+    ws_info("SIP Response Guide %s registered: %zu registered codes, filter name sipguide",
+            SIPGUIDE_VERSION, sg_builtin_count());
 }
 
 void proto_reg_handoff_sipguide(void)

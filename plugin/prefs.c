@@ -18,7 +18,7 @@
 
 /* What the preference dialog and -o write into ... */
 static range_t *pref_routine, *pref_scan_codes;
-static gboolean pref_check_487 = TRUE, pref_scan_enabled = TRUE;
+static sg_bool pref_check_487 = TRUE, pref_scan_enabled = TRUE;
 static const char *pref_failure_severity = "note";
 static guint pref_threshold = DEFAULT_THRESHOLD, pref_window = DEFAULT_WINDOW,
              pref_max_addrs = DEFAULT_MAX_ADDRS;
