@@ -70,17 +70,21 @@ static void report_bad_row(guint index, const char *msg)
         report_failure("%s", text);
 }
 
+static void free_entry(sg_entry_t *e)
+{
+    if (!e)
+        return;
+    g_free((char *)e->title);
+    g_free((char *)e->meaning);
+    for (size_t i = 0; i < SIPGUIDE_MAX_ACTIONS; i++)
+        g_free((char *)e->actions[i]);
+    g_free(e);
+}
+
 static void clear_index(void)
 {
     for (unsigned c = 0; c <= SIPGUIDE_MAX_CODE; c++) {
-        sg_entry_t *e = user_by_code[c];
-        if (!e)
-            continue;
-        g_free((char *)e->title);
-        g_free((char *)e->meaning);
-        for (size_t i = 0; i < SIPGUIDE_MAX_ACTIONS; i++)
-            g_free((char *)e->actions[i]);
-        g_free(e);
+        free_entry(user_by_code[c]);
         user_by_code[c] = NULL;
     }
 }
@@ -105,7 +109,7 @@ static sg_entry_t *entry_of(const sg_uat_rec_t *r, unsigned code, sg_severity_t 
     return e;
 }
 
-/* Rebuild the index from the rows; a later row for the same code wins. */
+/* Rebuild the index from the rows, reporting the ones that are refused. */
 static void rebuild_index(void)
 {
     clear_index();
@@ -118,15 +122,7 @@ static void rebuild_index(void)
             report_bad_row(i, msg);
             continue;
         }
-        if (user_by_code[code]) {
-            sg_entry_t *old = user_by_code[code];
-            user_by_code[code] = NULL;
-            g_free((char *)old->title);
-            g_free((char *)old->meaning);
-            for (size_t a = 0; a < SIPGUIDE_MAX_ACTIONS; a++)
-                g_free((char *)old->actions[a]);
-            g_free(old);
-        }
+        free_entry(user_by_code[code]); /* a later row for the same code wins */
         user_by_code[code] = entry_of(&recs[i], code, sev);
     }
 }
