@@ -370,7 +370,11 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
         tap_queue_packet(sipguide_tap, pinfo, t);
     }
 
-    /* A short hint in Info for what needs a look; quiet codes add nothing. */
+    /* A short hint in Info for what needs a look; quiet codes add nothing.
+     * Newer SIP dissectors lock the column after the message body; unlock it
+     * for our hint only. */
+    gboolean writable = col_get_writable(pinfo->cinfo, COL_INFO);
+    col_set_writable(pinfo->cinfo, COL_INFO, TRUE);
     switch (v) {
     case SG_VERDICT_DOCUMENTED_FAILURE:
         col_append_fstr(pinfo->cinfo, COL_INFO, "[guide: %u %s] ", r->code, name);
@@ -385,6 +389,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     }
     if (r->extra && r->extra->scan_warn)
         col_append_fstr(pinfo->cinfo, COL_INFO, "[scan from %s] ", r->extra->scan_addr);
+    col_set_writable(pinfo->cinfo, COL_INFO, writable);
 }
 
 static int dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)

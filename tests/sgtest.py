@@ -19,6 +19,9 @@ CAPTURES = os.path.join(SOURCE_DIR, "captures")
 GUIDE = os.path.join(SOURCE_DIR, "docs", "voice-gateway-sip-response-codes.txt")
 AGG = "\x1f"  # -T fields aggregator: guide texts contain commas
 
+# Booleans print as 1/0 in Wireshark 4.0 and True/False from 4.2 on.
+BOOLS = {"True": "1", "False": "0"}
+
 # Captures that need a decode-as to show their SIP (see captures/MANIFEST-public.md).
 DECODE_AS = {"heplify__sip_ipv4_tcp_fragmented.pcap": ["-d", "tcp.port==6060,sip"]}
 
@@ -108,13 +111,20 @@ class Stage:
         for line in out.split("\n"):
             if line == "":
                 continue
-            rows.append([c.split(AGG) if c else [] for c in line.split("\t")])
+            rows.append([[BOOLS.get(v, v) for v in c.split(AGG)] if c else [] for c in line.split("\t")])
         return rows
+
+    def info(self, name, display_filter):
+        """The packet list lines (with the Info column) tshark prints for the filter;
+        the summary output fills Info the same way on every Wireshark version."""
+        out, _ = self.tshark(self.read_args(name, ["-Y", display_filter]))
+        return [l for l in out.split("\n") if l.strip()]
 
     def json_layers(self, name, extra=()):
         """Per frame, the list of sipguide subtrees as lists of (key, value) pairs."""
         out, _ = self.tshark(self.read_args(name, extra) + ["-T", "json"])
-        frames = json.loads(out, object_pairs_hook=lambda pairs: pairs)
+        frames = json.loads(out, object_pairs_hook=lambda pairs: [
+            (k, BOOLS.get(v, v) if isinstance(v, str) else v) for k, v in pairs])
         result = []
         for frame in frames:
             layers = dict(dict(frame)["_source"])["layers"]

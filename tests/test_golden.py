@@ -249,7 +249,8 @@ class Negatives(unittest.TestCase):
     def test_http_on_port_5060(self):
         self.assert_no_annotation("nDPI__http_on_sip_port.pcap")
         out, _ = STAGE.tshark(STAGE.read_args("nDPI__http_on_sip_port.pcap", ["-V"]))
-        self.assertIn("403 Forbidden", out)  # the HTTP 403 is there, and not annotated
+        # HTTP is there (4.0 shows it as SIP continuation lines, 4.4 as HTTP), not annotated
+        self.assertIn("HTTP/1.1", out)
 
     def test_tls_without_keys(self):
         self.assert_no_annotation("sngrep__tlssaved.pcap")
@@ -306,14 +307,14 @@ class OddResponses(unittest.TestCase):
 
 class InfoColumn(unittest.TestCase):
     def test_hints(self):
-        info = {r[0][0]: r[1][0] for r in STAGE.fields("crafted-codes.pcap", ["sipguide.code", "_ws.col.Info"]) if r[0]}
-        self.assertIn("[guide: 404 Not Found]", info["404"])
-        self.assertIn("[guide: 400 Permission Denied]", info["400"])
-        self.assertIn("[unexpected: 486]", info["486"])
-        self.assertIn("[unregistered: 299]", info["299"])
-        self.assertIn("[invalid: 700]", info["700"])
-        self.assertNotIn("[", info["200"])
-        self.assertNotIn("[", info["100"])
+        info = lambda code: STAGE.info("crafted-codes.pcap", "sipguide.code == %d" % code)[0]
+        self.assertIn("[guide: 404 Not Found]", info(404))
+        self.assertIn("[guide: 400 Permission Denied]", info(400))
+        self.assertIn("[unexpected: 486]", info(486))
+        self.assertIn("[unregistered: 299]", info(299))
+        self.assertIn("[invalid: 700]", info(700))
+        self.assertNotIn("[", info(200))
+        self.assertNotIn("[", info(100))
 
 
 if __name__ == "__main__":
