@@ -4,6 +4,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -101,14 +102,20 @@ class Gui(unittest.TestCase):
         cmd = cmd[:cmd.index("tshark")] + ["xvfb-run", "-a", "wireshark", "-r", cap, "-g", "6",
                                            "-o", "gui.ask_unsaved:FALSE", "--log-level", "info"]
         with open(log, "wb") as f:
-            p = subprocess.Popen(cmd, env=env, cwd=STAGE.dir, stdout=f, stderr=subprocess.STDOUT)
+            # its own session, so wireshark and Xvfb go with xvfb-run at the end
+            p = subprocess.Popen(cmd, env=env, cwd=STAGE.dir, stdout=f, stderr=subprocess.STDOUT,
+                                 start_new_session=True)
             time.sleep(15)
             alive = p.poll() is None
-            p.terminate()
+            try:
+                os.killpg(p.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
             try:
                 p.wait(20)
             except subprocess.TimeoutExpired:
-                p.kill()
+                os.killpg(p.pid, signal.SIGKILL)
+                p.wait()
         text = open(log, encoding="utf-8", errors="replace").read()
         self.assertTrue(alive, "wireshark exited early:\n" + text[-3000:])
         self.assertIn("SIP Response Guide 0.1.0 registered", text)  # the GUI loaded this build
