@@ -42,6 +42,15 @@ int main(void)
         }
         puts("} },");
     }
+    /* warn-codes (RFC 3261 section 20.43), index [0] of the same table */
+    fputs("  [0] = {", stdout);
+    for (unsigned w = 300; w < 400; w++)
+        if (sg_warn_code_text(w)) {
+            printf("[%u] = ", w);
+            lua_string(sg_warn_code_text(w));
+            fputs(", ", stdout);
+        }
+    puts("},");
     puts("}");
     return 0;
 }

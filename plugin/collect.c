@@ -229,6 +229,17 @@ static char *transaction_key(wmem_allocator_t *scope, const sg_msg_t *msg, GPtrA
     return wmem_strdup_printf(scope, "%s %u", call_id, uint_of(seq));
 }
 
+/* Only a frame with a CANCEL needs the other fields before its responses. */
+static gboolean has_cancel(GPtrArray *methods)
+{
+    for (guint i = 0; methods && i < methods->len; i++) {
+        const char *m = str_of((field_info *)g_ptr_array_index(methods, i));
+        if (m && strcmp(m, "CANCEL") == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* Remember the CANCELs of this frame, so a later 487 can be checked. */
 static void note_cancels(GPtrArray *const *arr)
 {
@@ -283,19 +294,17 @@ sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree)
 
     if (!cancels)
         sipguide_collect_init();
-    if (set->check_487) {
-        arr[F_METHOD] = get(tree, F_METHOD);
-        if (arr[F_METHOD]) {
-            for (int i = 0; i < F_COUNT; i++)
-                if (i != F_METHOD)
-                    arr[i] = get(tree, i);
-            note_cancels(arr);
-        }
+    if (set->check_487 && has_cancel(arr[F_METHOD] = get(tree, F_METHOD))) {
+        for (int i = 0; i < F_COUNT; i++)
+            if (i != F_METHOD)
+                arr[i] = get(tree, i);
+        note_cancels(arr);
     }
     if (!codes || codes->len == 0)
         return NULL; /* cheap exit: no SIP response in this frame */
     for (int i = 0; i < F_COUNT; i++)
-        arr[i] = get(tree, i);
+        if (i != F_METHOD || !set->check_487) /* the methods are already there */
+            arr[i] = get(tree, i);
 
     fr = wmem_new0(wmem_file_scope(), sg_frame_t);
     fr->count = codes->len;

@@ -53,7 +53,6 @@ static int hf_sipguide_scan_users = -1;
 static int hf_sipguide_scan_user_list = -1;
 
 static gint ett_sipguide = -1;
-static gint ett_sipguide_actions = -1;
 static gint ett_sipguide_context = -1;
 
 static expert_field ei_sipguide_documented_failure[SG_SEV_ERROR + 1];
@@ -161,21 +160,62 @@ static const char *reason_cause_name(const sg_extra_t *x)
     return "unknown cause";
 }
 
+/* A bounded string builder for labels: plain copies instead of printf, as
+ * these run for every response shown.  A cut never splits a UTF-8 character. */
+typedef struct {
+    char *buf;
+    size_t len, cap;
+} sg_label_t;
+
+static void lb_str(sg_label_t *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->len + n >= b->cap) {
+        n = b->cap - 1 - b->len;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(b->buf + b->len, s, n);
+    b->len += n;
+    b->buf[b->len] = '\0';
+}
+
+static void lb_uint(sg_label_t *b, guint32 v)
+{
+    char tmp[11], *p = tmp + sizeof tmp;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    lb_str(b, p);
+}
+
 /* One line of context: what the response answers and the headers that say why. */
 static const char *context_text(packet_info *pinfo, const sg_resp_t *r, const sg_warning_t *w)
 {
     const sg_extra_t *x = r->extra;
-    /* The common case, a method and a request, with one formatting call. */
+    /* The common case, the request alone, without printf. */
     if (!x && !w) {
+        sg_label_t b;
         if (!r->method)
             return "";
-        if (!r->request_frame)
-            return wmem_strconcat(pinfo->pool, "answers ", r->method, NULL);
-        if (!(r->flags & SG_F_HAS_RESPONSE_TIME))
-            return wmem_strdup_printf(pinfo->pool, "answers %s (frame %u)", r->method,
-                                      r->request_frame);
-        return wmem_strdup_printf(pinfo->pool, "answers %s (frame %u, %u ms)", r->method,
-                                  r->request_frame, r->response_time);
+        b.cap = strlen(r->method) + 48;
+        b.buf = (char *)wmem_alloc(pinfo->pool, b.cap);
+        b.buf[0] = '\0';
+        b.len = 0;
+        lb_str(&b, "answers ");
+        lb_str(&b, r->method);
+        if (r->request_frame) {
+            lb_str(&b, " (frame ");
+            lb_uint(&b, r->request_frame);
+            if (r->flags & SG_F_HAS_RESPONSE_TIME) {
+                lb_str(&b, ", ");
+                lb_uint(&b, r->response_time);
+                lb_str(&b, " ms");
+            }
+            lb_str(&b, ")");
+        }
+        return b.buf;
     }
     wmem_strbuf_t *b = wmem_strbuf_new(pinfo->pool, "");
     if (r->method)
@@ -218,6 +258,46 @@ static proto_item *add_gen_uint(proto_tree *t, int hf, tvbuff_t *tvb, guint32 v)
     return it;
 }
 
+/* Hidden items: filterable and in -T fields/json/ek, but not printed in the
+ * details, where the summary line and the status code's label already say
+ * the same; fewer printed lines keep -V and the GUI fast and readable. */
+static void add_hidden_string(proto_tree *t, int hf, tvbuff_t *tvb, const char *v)
+{
+    proto_item_set_hidden(add_gen_string(t, hf, tvb, v));
+}
+
+static void add_hidden_uint(proto_tree *t, int hf, tvbuff_t *tvb, guint32 v)
+{
+    proto_item_set_hidden(add_gen_uint(t, hf, tvb, v));
+}
+
+/* Label of sipguide.code, formatted only when it is shown (details, GUI),
+ * never in -T fields: "480 Temporarily Unavailable (4xx Client Failure,
+ * RFC 3261; from the guide)". */
+static void format_code(gchar *s, guint32 code)
+{
+    const sg_entry_t *e = sipguide_lookup(code);
+    sg_label_t b = {s, 0, ITEM_LABEL_LENGTH};
+    s[0] = '\0';
+    lb_uint(&b, code);
+    if (!e) {
+        lb_str(&b, code < SIPGUIDE_MIN_CODE || code > SIPGUIDE_MAX_CODE ? " (invalid)"
+                                                                        : " (not registered)");
+        return;
+    }
+    lb_str(&b, " ");
+    lb_str(&b, e->phrase ? e->phrase : (e->title ? e->title : ""));
+    lb_str(&b, " (");
+    lb_str(&b, sg_class_name(code));
+    if (e->rfc) {
+        lb_str(&b, ", ");
+        lb_str(&b, e->rfc);
+    }
+    lb_str(&b, "; from the ");
+    lb_str(&b, source_name(e->source));
+    lb_str(&b, ")");
+}
+
 /* The context subtree: request, Reason, Retry-After, Warning, scan.  The
  * sipguide.context item heads it when its text was built (see add_response). */
 static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const sg_resp_t *r,
@@ -225,17 +305,21 @@ static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const
 {
     const sg_extra_t *x = r->extra;
     proto_tree *ct;
-    if (ctx)
-        ct = proto_item_add_subtree(add_gen_string(st, hf_sipguide_context, tvb, ctx),
-                                    ett_sipguide_context);
+    if (ctx) {
+        proto_item *ci = add_gen_string(st, hf_sipguide_context, tvb, ctx);
+        if (!x && !w) /* only the request: the summary line already says it */
+            proto_item_set_hidden(ci);
+        ct = proto_item_add_subtree(ci, ett_sipguide_context);
+    }
     else
         ct = proto_tree_add_subtree(st, tvb, 0, 0, ett_sipguide_context, NULL, "Context");
+    /* the request is in the context line itself */
     if (r->method)
-        add_gen_string(ct, hf_sipguide_method, tvb, r->method);
+        add_hidden_string(ct, hf_sipguide_method, tvb, r->method);
     if (r->request_frame)
-        add_gen_uint(ct, hf_sipguide_request_frame, tvb, r->request_frame);
+        add_hidden_uint(ct, hf_sipguide_request_frame, tvb, r->request_frame);
     if (r->flags & SG_F_HAS_RESPONSE_TIME)
-        add_gen_uint(ct, hf_sipguide_response_time, tvb, r->response_time);
+        add_hidden_uint(ct, hf_sipguide_response_time, tvb, r->response_time);
     if (x && x->reason_proto != SG_REASON_NONE) {
         add_gen_string(ct, hf_sipguide_reason_protocol, tvb,
                        x->reason_proto == SG_REASON_Q850 ? "Q.850" : "SIP");
@@ -295,7 +379,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     const char *first_action = e ? e->actions[0] : NULL;
     const char *name;
     proto_item *ti = NULL, *it;
-    proto_tree *st, *at;
+    proto_tree *st;
 
     if (!e)
         describe_unlisted(pinfo, r->code, &meaning, &first_action);
@@ -316,17 +400,35 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
             ctx = context_text(pinfo, r, wp);
 
         ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
-        if (visible) /* one formatting call for the summary line */
-            proto_item_set_text(ti, "SIP Response Guide: %u %s [%s]: %s%s%s%s", r->code, name,
-                                sg_verdict_name(v), first_action ? first_action : meaning,
-                                *ctx ? " (" : "", ctx, *ctx ? ")" : "");
+        if (visible) {
+            char line[ITEM_LABEL_LENGTH];
+            sg_label_t b = {line, 0, sizeof line};
+            line[0] = '\0';
+            lb_str(&b, "SIP Response Guide: ");
+            lb_uint(&b, r->code);
+            lb_str(&b, " ");
+            lb_str(&b, name);
+            lb_str(&b, " [");
+            lb_str(&b, sg_verdict_name(v));
+            lb_str(&b, "]: ");
+            lb_str(&b, first_action ? first_action : meaning);
+            if (*ctx) {
+                lb_str(&b, " (");
+                lb_str(&b, ctx);
+                lb_str(&b, ")");
+            }
+            proto_item_set_text(ti, "%s", line);
+        }
         st = proto_item_add_subtree(ti, ett_sipguide);
 
         add_gen_uint(st, hf_sipguide_code, tvb, r->code);
         if (e && e->phrase)
-            add_gen_string(st, hf_sipguide_phrase, tvb, e->phrase);
+            add_hidden_string(st, hf_sipguide_phrase, tvb, e->phrase);
         if (r->wire_phrase) {
+            /* printed only when it is not the registered phrase */
             it = add_gen_string(st, hf_sipguide_wire_phrase, tvb, r->wire_phrase);
+            if (e && r->wire_phrase == e->phrase)
+                proto_item_set_hidden(it);
             if (r->flags & SG_F_PHRASE_CUT)
                 expert_add_info_format(pinfo, it, &ei_sipguide_long_phrase,
                                        "Reason phrase of %u bytes: sipguide shows the first %d",
@@ -335,22 +437,22 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
         if (e && e->title)
             add_gen_string(st, hf_sipguide_title, tvb, e->title);
         add_gen_string(st, hf_sipguide_meaning, tvb, meaning);
-        at = proto_tree_add_subtree(st, tvb, 0, 0, ett_sipguide_actions, NULL, "What to do");
         if (e) {
             for (size_t i = 0; i < sg_action_count(e); i++)
-                add_gen_string(at, hf_sipguide_action, tvb, e->actions[i]);
+                add_gen_string(st, hf_sipguide_action, tvb, e->actions[i]);
         } else {
-            add_gen_string(at, hf_sipguide_action, tvb, first_action);
+            add_gen_string(st, hf_sipguide_action, tvb, first_action);
         }
         if (e && e->note)
             add_gen_string(st, hf_sipguide_note, tvb, e->note);
-        add_gen_string(st, hf_sipguide_class, tvb, sg_class_name(r->code));
-        proto_item_set_generated(
-            proto_tree_add_boolean(st, hf_sipguide_documented, tvb, 0, 0, sg_is_documented(e)));
-        add_gen_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(v));
-        add_gen_string(st, hf_sipguide_source, tvb, e ? source_name(e->source) : "sipguide");
+        add_hidden_string(st, hf_sipguide_class, tvb, sg_class_name(r->code));
+        it = proto_tree_add_boolean(st, hf_sipguide_documented, tvb, 0, 0, sg_is_documented(e));
+        proto_item_set_generated(it);
+        proto_item_set_hidden(it);
+        add_hidden_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(v));
+        add_hidden_string(st, hf_sipguide_source, tvb, e ? source_name(e->source) : "sipguide");
         if (e && e->rfc)
-            add_gen_string(st, hf_sipguide_rfc, tvb, e->rfc);
+            add_hidden_string(st, hf_sipguide_rfc, tvb, e->rfc);
         add_context(st, tvb, pinfo, r, wp, ctx);
     } else if (r->flags & SG_F_PHRASE_CUT) {
         expert_add_info_format(pinfo, NULL, &ei_sipguide_long_phrase,
@@ -414,7 +516,7 @@ void proto_register_sipguide(void)
 {
     static hf_register_info hf[] = {
         {&hf_sipguide_code,
-         {"Status code", "sipguide.code", FT_UINT16, BASE_DEC, NULL, 0x0,
+         {"Status code", "sipguide.code", FT_UINT16, BASE_CUSTOM, CF_FUNC(format_code), 0x0,
           "The SIP status code of this response, as the SIP dissector parsed it", HFILL}},
         {&hf_sipguide_phrase,
          {"Registered phrase", "sipguide.phrase", FT_STRING, BASE_NONE, NULL, 0x0,
@@ -517,7 +619,7 @@ void proto_register_sipguide(void)
          {"Scan user list", "sipguide.scan.user_list", FT_STRING, BASE_NONE, NULL, 0x0,
           "The users that address tried, first ones first", HFILL}},
     };
-    static gint *ett[] = {&ett_sipguide, &ett_sipguide_actions, &ett_sipguide_context};
+    static gint *ett[] = {&ett_sipguide, &ett_sipguide_context};
     static ei_register_info ei[] = {
         {&ei_sipguide_documented_failure[SG_SEV_NOTE],
          {"sipguide.documented_failure", PI_RESPONSE_CODE, PI_NOTE,
