@@ -8,8 +8,11 @@
 1. Instructions (valgrind --tool=callgrind, repeatable on a noisy machine) of
    tshark over the SIPp volume capture (8,989 packets, 5,082 responses):
    sipguide on, off (--disable-protocol sipguide) and the Lua post-dissector
-   bench/sipguide.lua (same table, fields and verdicts), each minus its own
-   start-up cost measured on a one-packet capture; -T fields and -V.
+   bench/sipguide.lua (the same job: table, fields, context, checks, expert
+   items), each minus its own start-up cost measured on a one-packet capture;
+   -T fields and -V; split into dissection and tshark's output.  In -T fields
+   mode also the floor: bench/floor.c, a plugin adding only the five fields
+   the command asks for.
 2. Wall time and peak memory (/usr/bin/time) over the same capture merged 21
    times (188,769 packets): -T fields, -V, -q -z sipguide,tree; on/off/Lua.
 3. Growth: sipguide's cost per response over generated captures of 10k, 100k
@@ -17,6 +20,7 @@
 4. Flood: 100,000 failure responses, each to its own address (scan tracking
    capped at 10,000 addresses): peak memory on vs off.
 Needs the build in build/, valgrind, GNU time, mergecap and editcap."""
+import concurrent.futures
 import os
 import re
 import shutil
@@ -71,8 +75,20 @@ def setup(stage):
     return sipp, one, big
 
 
+def floor_stage(stage):
+    """A second stage whose only plugin is bench/floor.c: the five fields of
+    FIELDS_C and nothing else, the least any plugin giving them can cost."""
+    so = stage.path("floor.so")
+    core = os.path.join(os.path.dirname(sgtest.PLUGIN), "libsipguide_core.a")
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "wireshark", "glib-2.0"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    subprocess.run(["cc", "-shared", "-fPIC", "-O2", "-I", os.path.join(sgtest.SOURCE_DIR, "include"),
+                    os.path.join(HERE, "floor.c"), core, "-o", so] + flags, check=True)
+    return sgtest.Stage(so)
+
+
 def variant_args(stage, variant):
-    if variant == "on":
+    if variant in ("on", "floor"):
         return []
     if variant == "off":
         return ["--disable-protocol", "sipguide"]
@@ -85,15 +101,33 @@ def env_for(stage):
     return env
 
 
+# Where the instructions go, from callgrind's inclusive costs: dissection (all
+# dissectors, post-dissectors included) and tshark writing its output.
+PARTS = {"dissection": ("epan_dissect_run_with_taps", "epan_dissect_run"),
+         "output": ("write_fields_proto_tree", "proto_tree_print", "write_json_proto_tree")}
+
+
 def callgrind(stage, cap, mode_args, variant):
+    """Instructions of one tshark run: {"total": n, "dissection": n, "output": n}."""
+    out = stage.path("callgrind.%s.%d.out" % (variant, os.getpid()))
     args = ["-r", cap] + variant_args(stage, variant) + mode_args
-    cmd = stage.argv(args, ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"])
+    cmd = stage.argv(args, ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out])
     p = subprocess.run(cmd, env=env_for(stage), cwd=stage.dir, stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE, text=True)
     m = re.search(r"Collected : (\d+)", p.stderr)
     if not m:
         raise SystemExit("callgrind failed: " + p.stderr[-2000:])
-    return int(m.group(1))
+    res = {"total": int(m.group(1)), "dissection": 0, "output": 0}
+    ann = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", out],
+                         capture_output=True, text=True).stdout
+    for line in ann.split("\n"):
+        m = re.match(r"\s*([\d,]+) \([^)]*\)\s+\S*:(\w+) ", line)
+        if m:
+            for part, funcs in PARTS.items():
+                if m.group(2) in funcs:
+                    res[part] += int(m.group(1).replace(",", ""))
+    os.remove(out)
+    return res
 
 
 def timed(stage, cap, mode_args, variant):
@@ -158,20 +192,48 @@ def main():
 
 def section_callgrind(stage, sipp, one):
     print("\n1. Instructions (callgrind), %s, start-up subtracted" % SIPP)
-    print("%-8s %-5s %16s %16s %10s" % ("mode", "run", "instructions", "dissection", "overhead"))
+    print("   whole run = everything tshark does; dissection = inside epan_dissect_run*, where")
+    print("   sipguide and the Lua script run; output = tshark writing the fields or the details")
+    print("   whole +%: overhead / whole run off; dissect +%: dissection overhead / dissection off;")
+    print("   output +%: output overhead / whole run off")
+    print("%-7s %-5s %15s %15s %15s %9s %10s %10s" % ("mode", "run", "whole run", "dissection", "output",
+                                                     "whole +%", "dissect +%", "output +%"))
     modes = {"fields": FIELDS_C, "texts": TEXTS_C, "-V": ["-V"]}
+    jobs = []
     for mode, margs in modes.items():
-        diss = {}
         for variant in ("off", "on", "lua"):
             a = lua_fields(margs) if variant == "lua" else margs
-            full = callgrind(stage, sipp, a, variant)
-            start = callgrind(stage, one, a, variant)
-            diss[variant] = full - start
-            extra = "" if variant == "off" else "%9.2f%%" % (100.0 * (diss[variant] - diss["off"]) / diss["off"])
-            print("%-8s %-5s %16d %16d %10s" % (mode, variant, full, diss[variant], extra))
-        c, lua = diss["on"] - diss["off"], diss["lua"] - diss["off"]
-        print("%-8s C overhead / Lua overhead = %.3f (Lua costs %.1fx as much)" % (mode, c / lua, lua / max(c, 1)))
-
+            jobs += [(mode, variant, "full", sipp, a), (mode, variant, "start", one, a)]
+    # two at a time: callgrind counts instructions, so runs sharing the CPU count the same
+    floor = floor_stage(stage)
+    jobs += [("fields", "floor", "full", sipp, FIELDS_C), ("fields", "floor", "start", one, FIELDS_C)]
+    with concurrent.futures.ProcessPoolExecutor(2) as pool:
+        done = dict(zip([j[:3] for j in jobs],
+                        pool.map(callgrind, *zip(*[(floor if j[1] == "floor" else stage, j[3], j[4], j[1])
+                                                   for j in jobs]))))
+    for mode in modes:
+        d = {}
+        for variant in ("off", "on", "lua", "floor"):
+            if (mode, variant, "full") not in done:
+                continue
+            full, start = done[(mode, variant, "full")], done[(mode, variant, "start")]
+            d[variant] = {k: full[k] - start[k] for k in full}
+            x = d[variant]
+            extra = ("" if variant == "off" else "%9.2f %10.2f %10.2f" % (
+                100.0 * (x["total"] - d["off"]["total"]) / d["off"]["total"],
+                100.0 * (x["dissection"] - d["off"]["dissection"]) / d["off"]["dissection"],
+                100.0 * (x["output"] - d["off"]["output"]) / d["off"]["total"]))
+            print("%-7s %-5s %15d %15d %15d %s" % (mode, variant, x["total"], x["dissection"], x["output"], extra))
+        for k, label in (("total", "whole run"), ("dissection", "dissection")):
+            c, lua = d["on"][k] - d["off"][k], d["lua"][k] - d["off"][k]
+            print("%-7s %s: sipguide overhead / Lua overhead = %.3f (Lua costs %.1fx as much)"
+                  % (mode, label, c / lua, lua / max(c, 1)))
+        if "floor" in d:
+            print("%-7s floor (bench/floor.c: only the five fields asked for) costs %.2f%% of the whole run, "
+                  "%.2f%% of dissection; tshark writing the requested values alone: %.2f%%"
+                  % (mode, 100.0 * (d["floor"]["total"] - d["off"]["total"]) / d["off"]["total"],
+                     100.0 * (d["floor"]["dissection"] - d["off"]["dissection"]) / d["off"]["dissection"],
+                     100.0 * (d["floor"]["output"] - d["off"]["output"]) / d["off"]["total"]))
 
 
 def section_wall(stage, big):

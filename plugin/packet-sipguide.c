@@ -167,9 +167,8 @@ typedef struct {
     size_t len, cap;
 } sg_label_t;
 
-static void lb_str(sg_label_t *b, const char *s)
+static void lb_mem(sg_label_t *b, const char *s, size_t n)
 {
-    size_t n = strlen(s);
     if (b->len + n >= b->cap) {
         n = b->cap - 1 - b->len;
         while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
@@ -178,6 +177,11 @@ static void lb_str(sg_label_t *b, const char *s)
     memcpy(b->buf + b->len, s, n);
     b->len += n;
     b->buf[b->len] = '\0';
+}
+
+static void lb_str(sg_label_t *b, const char *s)
+{
+    lb_mem(b, s, strlen(s));
 }
 
 static void lb_uint(sg_label_t *b, guint32 v)
@@ -194,54 +198,63 @@ static void lb_uint(sg_label_t *b, guint32 v)
 static const char *context_text(packet_info *pinfo, const sg_resp_t *r, const sg_warning_t *w)
 {
     const sg_extra_t *x = r->extra;
-    /* The common case, the request alone, without printf. */
-    if (!x && !w) {
-        sg_label_t b;
-        if (!r->method)
-            return "";
-        b.cap = strlen(r->method) + 48;
-        b.buf = (char *)wmem_alloc(pinfo->pool, b.cap);
-        b.buf[0] = '\0';
-        b.len = 0;
+    const char *cause = x && x->reason_proto != SG_REASON_NONE ? reason_cause_name(x) : NULL;
+    sg_label_t b;
+
+    if (!r->method && !r->request_frame && !x && !w)
+        return "";
+    /* room for the fixed words and numbers, plus every variable part */
+    b.cap = 200 + (r->method ? strlen(r->method) : 0) + (cause ? strlen(cause) : 0) +
+            (w ? w->text_len : 0) + (x && x->scan_addr ? strlen(x->scan_addr) : 0);
+    b.buf = (char *)wmem_alloc(pinfo->pool, b.cap);
+    b.buf[0] = '\0';
+    b.len = 0;
+    if (r->method) {
         lb_str(&b, "answers ");
         lb_str(&b, r->method);
-        if (r->request_frame) {
-            lb_str(&b, " (frame ");
-            lb_uint(&b, r->request_frame);
-            if (r->flags & SG_F_HAS_RESPONSE_TIME) {
-                lb_str(&b, ", ");
-                lb_uint(&b, r->response_time);
-                lb_str(&b, " ms");
-            }
-            lb_str(&b, ")");
-        }
-        return b.buf;
     }
-    wmem_strbuf_t *b = wmem_strbuf_new(pinfo->pool, "");
-    if (r->method)
-        wmem_strbuf_append_printf(b, "answers %s", r->method);
-    if (r->request_frame)
-        wmem_strbuf_append_printf(b, " (frame %u", r->request_frame);
-    if (r->request_frame && (r->flags & SG_F_HAS_RESPONSE_TIME))
-        wmem_strbuf_append_printf(b, ", %u ms", r->response_time);
-    if (r->request_frame)
-        wmem_strbuf_append(b, ")");
-    if (x && x->reason_proto != SG_REASON_NONE)
-        wmem_strbuf_append_printf(b, "%sReason: %s cause %u \"%s\"",
-                                  wmem_strbuf_get_len(b) ? "; " : "",
-                                  x->reason_proto == SG_REASON_Q850 ? "Q.850" : "SIP",
-                                  x->reason_cause, reason_cause_name(x));
-    if (x && x->has_retry_after)
-        wmem_strbuf_append_printf(b, "%sretry after %u s", wmem_strbuf_get_len(b) ? "; " : "",
-                                  x->retry_after);
-    if (w)
-        wmem_strbuf_append_printf(b, "%sWarning %u \"%.*s\"", wmem_strbuf_get_len(b) ? "; " : "",
-                                  w->code, (int)w->text_len, w->text);
-    if (x && x->scan_addr)
-        wmem_strbuf_append_printf(b, "%s%u failures to %s in %u s",
-                                  wmem_strbuf_get_len(b) ? "; " : "", x->scan_count, x->scan_addr,
-                                  (unsigned)sipguide_settings()->scan.window);
-    return wmem_strbuf_get_str(b);
+    if (r->request_frame) {
+        lb_str(&b, " (frame ");
+        lb_uint(&b, r->request_frame);
+        if (r->flags & SG_F_HAS_RESPONSE_TIME) {
+            lb_str(&b, ", ");
+            lb_uint(&b, r->response_time);
+            lb_str(&b, " ms");
+        }
+        lb_str(&b, ")");
+    }
+    if (cause) {
+        lb_str(&b, b.len ? "; Reason: " : "Reason: ");
+        lb_str(&b, x->reason_proto == SG_REASON_Q850 ? "Q.850" : "SIP");
+        lb_str(&b, " cause ");
+        lb_uint(&b, x->reason_cause);
+        lb_str(&b, " \"");
+        lb_str(&b, cause);
+        lb_str(&b, "\"");
+    }
+    if (x && x->has_retry_after) {
+        lb_str(&b, b.len ? "; retry after " : "retry after ");
+        lb_uint(&b, x->retry_after);
+        lb_str(&b, " s");
+    }
+    if (w) {
+        lb_str(&b, b.len ? "; Warning " : "Warning ");
+        lb_uint(&b, w->code);
+        lb_str(&b, " \"");
+        lb_mem(&b, w->text, w->text_len);
+        lb_str(&b, "\"");
+    }
+    if (x && x->scan_addr) {
+        if (b.len)
+            lb_str(&b, "; ");
+        lb_uint(&b, x->scan_count);
+        lb_str(&b, " failures to ");
+        lb_str(&b, x->scan_addr);
+        lb_str(&b, " in ");
+        lb_uint(&b, (guint32)sipguide_settings()->scan.window);
+        lb_str(&b, " s");
+    }
+    return b.buf;
 }
 
 static proto_item *add_gen_string(proto_tree *t, int hf, tvbuff_t *tvb, const char *v)
@@ -281,8 +294,9 @@ static void format_code(gchar *s, guint32 code)
     s[0] = '\0';
     lb_uint(&b, code);
     if (!e) {
-        lb_str(&b, code < SIPGUIDE_MIN_CODE || code > SIPGUIDE_MAX_CODE ? " (invalid)"
-                                                                        : " (not registered)");
+        lb_str(&b, " (");
+        lb_str(&b, sg_class_name(code));
+        lb_str(&b, code < SIPGUIDE_MIN_CODE || code > SIPGUIDE_MAX_CODE ? ")" : "; not registered)");
         return;
     }
     lb_str(&b, " ");

@@ -305,6 +305,49 @@ class OddResponses(unittest.TestCase):
         self.assertEqual(len(re.findall(r"^SIP Response Guide: ", out, re.M)), codes)
 
 
+class Details(unittest.TestCase):
+    """The details (-V, the GUI) print each fact once: the summary line and the
+    status code's label carry class, RFC, source, verdict and the request, and
+    the fields that repeat them are hidden yet still filterable and exported."""
+
+    def details(self, cap, frame):
+        out, _ = STAGE.tshark(STAGE.read_args(cap, ["-O", "sipguide", "-Y", "frame.number==%d" % frame]))
+        return out[out.index("SIP Response Guide: "):]
+
+    def test_code_label_and_hidden_repeats(self):
+        out = self.details("crafted-context.pcap", 5)
+        self.assertIn("[Status code: 503 Service Unavailable (5xx Server Failure, RFC 3261; from the guide)]", out)
+        self.assertIn("[Context: answers INVITE (frame 4, 1000 ms); retry after 120 s]", out)
+        for hidden in ("Verdict:", "Class:", "Source:", "Defined in:", "Registered phrase:",
+                       "Documented by the guide:", "Method:", "Request frame:", "What to do"):
+            self.assertNotIn(hidden, out)
+        row = STAGE.fields("crafted-context.pcap", ["sipguide.verdict", "sipguide.class", "sipguide.source",
+                                                    "sipguide.rfc", "sipguide.phrase", "sipguide.documented",
+                                                    "sipguide.method", "sipguide.request_frame"],
+                           ["-Y", "frame.number==5"])[0]
+        self.assertEqual(row, [["documented failure"], ["5xx Server Failure"], ["guide"], ["RFC 3261"],
+                               ["Service Unavailable"], ["1"], ["INVITE"], ["4"]])
+        rows = STAGE.fields("crafted-context.pcap", ["frame.number"],
+                            ["-Y", 'sipguide.verdict == "documented failure" && sipguide.class contains "5xx"'])
+        self.assertIn([["5"]], rows)
+
+    def test_wire_phrase_printed_only_when_it_differs(self):
+        out = STAGE.tshark(STAGE.read_args("crafted-codes.pcap", ["-O", "sipguide"]))[0]
+        lines = [l.strip() for l in out.split("\n")]
+        self.assertIn("[Phrase on the wire: Error]", lines)
+        self.assertNotIn("[Phrase on the wire: Forbidden]", lines)
+        self.assertIn("[Status code: 699 (6xx Global Failure; not registered)]", lines)
+
+    def test_request_only_context_is_in_the_summary(self):
+        out = self.details("sipnab__sip-routing-error.pcapng", 6)
+        self.assertTrue(out.startswith("SIP Response Guide: 480 Temporarily Unavailable [documented failure]: "
+                                       "Check if an application is properly attached to the Phone number in "
+                                       "the Self-Service Portal. (answers SUBSCRIBE (frame 5, 25 ms))"), out[:300])
+        self.assertNotIn("[Context:", out)
+        self.assertEqual(STAGE.fields("sipnab__sip-routing-error.pcapng", ["sipguide.context"],
+                                      ["-Y", "frame.number==6"]), [[["answers SUBSCRIBE (frame 5, 25 ms)"]]])
+
+
 class InfoColumn(unittest.TestCase):
     def test_hints(self):
         info = lambda code: STAGE.info("crafted-codes.pcap", "sipguide.code == %d" % code)[0]
