@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """sipguide benchmark: prints figures, asserts nothing.
 
-  python3 bench/bench.py                 # everything (about 45 minutes on 2 cores)
+  python3 bench/bench.py                 # everything (about 40 minutes on 2 cores)
   python3 bench/bench.py --quick         # smaller growth series
   python3 bench/bench.py --only=1,4      # some sections only
 
@@ -12,9 +12,10 @@
    items), each minus its own start-up cost measured on a one-packet capture;
    -T fields and -V; split into dissection and tshark's output.  In -T fields
    mode also the floor: bench/floor.c, a plugin adding only the five fields
-   the command asks for.
+   the command asks for; in -V mode also tshark with no plugin at all.
 2. Wall time and peak memory (/usr/bin/time) over the same capture merged 21
-   times (188,769 packets): -T fields, -V, -q -z sipguide,tree; on/off/Lua.
+   times (188,769 packets): -T fields, -V, -q -z sipguide,tree; on/off/Lua,
+   best of 3 runs interleaved.
 3. Growth: sipguide's cost per response over generated captures of 10k, 100k
    and 1M responses (--quick: 10k and 100k).
 4. Flood: 100,000 failure responses, each to its own address (scan tracking
@@ -75,6 +76,13 @@ def setup(stage):
     return sipp, one, big
 
 
+def no_plugin_stage():
+    """A stage whose HOME holds no plugin at all: tshark as if sipguide were not installed."""
+    none = sgtest.Stage()
+    os.remove(os.path.join(none.plugin_dir, "sipguide.so"))
+    return none
+
+
 def floor_stage(stage):
     """A second stage whose only plugin is bench/floor.c: the five fields of
     FIELDS_C and nothing else, the least any plugin giving them can cost."""
@@ -88,7 +96,7 @@ def floor_stage(stage):
 
 
 def variant_args(stage, variant):
-    if variant in ("on", "floor"):
+    if variant in ("on", "floor", "none"):
         return []
     if variant == "off":
         return ["--disable-protocol", "sipguide"]
@@ -205,15 +213,16 @@ def section_callgrind(stage, sipp, one):
             a = lua_fields(margs) if variant == "lua" else margs
             jobs += [(mode, variant, "full", sipp, a), (mode, variant, "start", one, a)]
     # two at a time: callgrind counts instructions, so runs sharing the CPU count the same
-    floor = floor_stage(stage)
-    jobs += [("fields", "floor", "full", sipp, FIELDS_C), ("fields", "floor", "start", one, FIELDS_C)]
+    stages = {"floor": floor_stage(stage), "none": no_plugin_stage()}
+    jobs += [("fields", "floor", "full", sipp, FIELDS_C), ("fields", "floor", "start", one, FIELDS_C),
+             ("-V", "none", "full", sipp, ["-V"]), ("-V", "none", "start", one, ["-V"])]
     with concurrent.futures.ProcessPoolExecutor(2) as pool:
         done = dict(zip([j[:3] for j in jobs],
-                        pool.map(callgrind, *zip(*[(floor if j[1] == "floor" else stage, j[3], j[4], j[1])
+                        pool.map(callgrind, *zip(*[(stages.get(j[1], stage), j[3], j[4], j[1])
                                                    for j in jobs]))))
     for mode in modes:
         d = {}
-        for variant in ("off", "on", "lua", "floor"):
+        for variant in ("off", "on", "lua", "floor", "none"):
             if (mode, variant, "full") not in done:
                 continue
             full, start = done[(mode, variant, "full")], done[(mode, variant, "start")]
@@ -228,6 +237,11 @@ def section_callgrind(stage, sipp, one):
             c, lua = d["on"][k] - d["off"][k], d["lua"][k] - d["off"][k]
             print("%-7s %s: sipguide overhead / Lua overhead = %.3f (Lua costs %.1fx as much)"
                   % (mode, label, c / lua, lua / max(c, 1)))
+        if "none" in d:
+            print("%-7s none = no plugin loaded: off (disabled) still costs %.2f%% over it, as Wireshark "
+                  "keeps priming the SIP fields sipguide reads; sipguide on vs none: %.2f%% of the whole run"
+                  % (mode, 100.0 * (d["off"]["total"] - d["none"]["total"]) / d["none"]["total"],
+                     100.0 * (d["on"]["total"] - d["none"]["total"]) / d["none"]["total"]))
         if "floor" in d:
             print("%-7s floor (bench/floor.c: only the five fields asked for) costs %.2f%% of the whole run, "
                   "%.2f%% of dissection; tshark writing the requested values alone: %.2f%%"
@@ -237,22 +251,26 @@ def section_callgrind(stage, sipp, one):
 
 
 def section_wall(stage, big):
-    print("\n2. Wall time and peak memory, %s x21 (188,769 packets), best of 2" % SIPP)
+    print("\n2. Wall time and peak memory, %s x21 (188,769 packets), best of 3, runs interleaved" % SIPP)
     print("%-8s %-5s %9s %11s %9s %9s" % ("mode", "run", "seconds", "peak KiB", "time x", "memory x"))
     tmodes = {"fields": FIELDS_C, "texts": TEXTS_C, "-V": ["-V"],
               "report": ["-q", "-z", "sipguide,tree"]}
+    none = no_plugin_stage()
     for mode, margs in tmodes.items():
+        variants = ["off", "on"] + ([] if mode == "report" else ["lua"])  # the Lua script has no report
+        if mode == "-V":
+            variants.append("none")  # without the plugin, -e sipguide.* would be an error
+        runs = {v: [] for v in variants}
+        for _ in range(3):  # interleaved, so the machine's drift hits every variant alike
+            for variant in variants:
+                a = lua_fields(margs) if variant == "lua" else margs
+                runs[variant].append(timed(none if variant == "none" else stage, big, a, variant)[:2])
         base = None
-        for variant in ("off", "on", "lua"):
-            if variant == "lua" and mode == "report":
-                continue  # the Lua script has no report
-            a = lua_fields(margs) if variant == "lua" else margs
-            runs = [timed(stage, big, a, variant)[:2] for _ in range(2)]
-            secs, kb = min(r[0] for r in runs), max(r[1] for r in runs)
+        for variant in variants:
+            secs, kb = min(r[0] for r in runs[variant]), max(r[1] for r in runs[variant])
             if base is None:
                 base = (secs, kb)
             print("%-8s %-5s %9.2f %11d %9.3f %9.3f" % (mode, variant, secs, kb, secs / base[0], kb / base[1]))
-
 
 
 def section_growth(stage):
