@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """sipguide benchmark: prints figures, asserts nothing.
 
-  python3 bench/bench.py                 # everything (about 40 minutes on 2 cores)
+  python3 bench/bench.py                 # everything (about 55 minutes on 2 cores)
   python3 bench/bench.py --quick         # smaller growth series
   python3 bench/bench.py --only=1,4      # some sections only
 
@@ -17,7 +17,8 @@
    times (188,769 packets): -T fields, -V, -q -z sipguide,tree; on/off/Lua,
    best of 3 runs interleaved.
 3. Growth: sipguide's cost per response over generated captures of 10k, 100k
-   and 1M responses (--quick: 10k and 100k).
+   and 1M responses (--quick: 10k and 100k), in CPU time, and in instructions
+   (callgrind) at 100k and 300k (--quick: 10k and 30k).
 4. Flood: 100,000 failure responses, each to its own address (scan tracking
    capped at 10,000 addresses): peak memory on vs off.
 Needs the build in build/, valgrind, GNU time, mergecap and editcap."""
@@ -288,6 +289,13 @@ def section_growth(stage):
         print("%10d %9.2f %9.2f %14.2f %11d %11d %12.0f" % (n, off[0], on[0], 1e6 * (on[0] - off[0]) / n,
                                                            off[1], on[1], 1024.0 * (on[1] - off[1]) / n))
         os.remove(gen)
+    # CPU time includes what a bigger heap costs (cache and TLB misses); instructions per
+    # response show whether sipguide's own work grows.
+    sizes = [10000, 30000] if QUICK else [100000, 300000]
+    print("   instructions per response (callgrind, on - off): " + ", ".join(
+        "%d at %d responses" % ((callgrind(stage, gen, FIELDS_C, "on")["total"] -
+                                 callgrind(stage, gen, FIELDS_C, "off")["total"]) / n, n)
+        for n, gen in ((n, generated(stage, n)) for n in sizes)))
 
 
 def section_flood(stage):
