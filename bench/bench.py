@@ -67,7 +67,7 @@ def setup(stage):
     core = os.path.join(os.path.dirname(sgtest.PLUGIN), "libsipguide_core.a")
     glib = subprocess.run(["pkg-config", "--cflags", "--libs", "glib-2.0"], capture_output=True,
                           text=True, check=True).stdout.split()
-    subprocess.run(["cc", "-O2", "-I", os.path.join(sgtest.SOURCE_DIR, "include"),
+    subprocess.run(["cc", "-O2", "-I", os.path.join(sgtest.SOURCE_DIR, "core"),
                     os.path.join(HERE, "lua_table.c"), core, "-o", exe] + glib, check=True)
     with open(stage.path("sipguide_table.lua"), "w") as f:
         subprocess.run([exe], stdout=f, check=True)
@@ -91,7 +91,8 @@ def floor_stage(stage):
     core = os.path.join(os.path.dirname(sgtest.PLUGIN), "libsipguide_core.a")
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "wireshark", "glib-2.0"],
                            capture_output=True, text=True, check=True).stdout.split()
-    subprocess.run(["cc", "-shared", "-fPIC", "-O2", "-I", os.path.join(sgtest.SOURCE_DIR, "include"),
+    subprocess.run(["cc", "-shared", "-fPIC", "-O2", "-I", os.path.join(sgtest.SOURCE_DIR, "core"),
+                    "-I", os.path.join(sgtest.SOURCE_DIR, "include"),
                     os.path.join(HERE, "floor.c"), core, "-o", so] + flags, check=True)
     return sgtest.Stage(so)
 

@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude \
-    plugin/sipguide_core.c plugin/sipguide_table.c plugin/sipguide_scan.c tests/fuzz_core.c \
+clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Icore \
+    core/sipguide_core.c core/sipguide_table.c core/sipguide_scan.c tests/fuzz_core.c \
     $(pkg-config --cflags --libs glib-2.0) -o "$out/fuzz_core"
 mkdir -p "$out/corpus"
 printf '486\0Busy\0meaning\0a | b\0warn' > "$out/corpus/row"

@@ -1,7 +1,7 @@
 /* sipguide_core.h - the Wireshark-free core of sipguide.
  *
  * Knowledge (the guide, the IANA registry, sipguide's own notes) lives as one
- * row per code in plugin/sipguide_table.c.  Everything here is plain C so the
+ * row per code in core/sipguide_table.c.  Everything here is plain C so the
  * unit tests and the fuzz harness link it without Wireshark.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
