@@ -6,6 +6,8 @@
 #include <epan/range.h>
 #include <wsutil/report_message.h>
 
+#include <string.h>
+
 #include "sipguide.h"
 
 #define DEFAULT_ROUTINE "100-199,401,407"
@@ -19,15 +21,31 @@
 /* What the preference dialog and -o write into ... */
 static range_t *pref_routine, *pref_scan_codes;
 static sg_bool pref_check_487 = TRUE, pref_scan_enabled = TRUE;
-static const char *pref_failure_severity = "note";
+static gint pref_failure_severity = SG_SEV_NOTE;
+
+/* A drop-down in the preferences dialog.  The names are what -o and the
+ * preferences file take (Wireshark also accepts the descriptions). */
+static const enum_val_t severity_vals[] = {
+    {"chat", "Chat", SG_SEV_CHAT},
+    {"note", "Note", SG_SEV_NOTE},
+    {"warn", "Warning", SG_SEV_WARN},
+    {"error", "Error", SG_SEV_ERROR},
+    {NULL, NULL, 0}};
 static guint pref_threshold = DEFAULT_THRESHOLD, pref_window = DEFAULT_WINDOW,
              pref_max_addrs = DEFAULT_MAX_ADDRS;
 
 /* ... and what the dissector uses: only values that passed the checks. */
 static sg_settings_t settings;
 
+static void check_command_line(void);
+
 const sg_settings_t *sipguide_settings(void)
 {
+    static gboolean checked;
+    if (G_UNLIKELY(!checked)) {
+        checked = TRUE;
+        check_command_line();
+    }
     return &settings;
 }
 
@@ -63,18 +81,51 @@ static void checked_uint(guint *pref, unsigned *in_use, guint lo, guint hi, cons
     *in_use = *pref;
 }
 
-/* Parsed by sipguide rather than as an enum preference, because Wireshark
- * ignores an unknown enum value without a word. */
+static gboolean known_severity(const char *text)
+{
+    for (const enum_val_t *v = severity_vals; v->name; v++)
+        if (g_ascii_strcasecmp(text, v->name) == 0 || g_ascii_strcasecmp(text, v->description) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Wireshark ignores an unknown value of a drop-down preference without a word
+ * (the last good value stays).  So that a typo on the command line is not
+ * silent, sipguide looks at its own -o options once, after all preferences are
+ * in (Linux: /proc/self/cmdline). */
+static void check_command_line(void)
+{
+#ifdef __linux__
+    static const char key[] = "sipguide.failure_severity:";
+    char *buf = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents("/proc/self/cmdline", &buf, &len, NULL))
+        return;
+    for (gsize i = 0; i < len;) {
+        const char *arg = buf + i, *opt = NULL;
+        gsize alen = strlen(arg);
+        if (strcmp(arg, "-o") == 0 && i + alen + 1 < len)
+            opt = buf + i + alen + 1;
+        else if (strncmp(arg, "-o", 2) == 0)
+            opt = arg + 2;
+        if (opt && strncmp(opt, key, sizeof key - 1) == 0) {
+            char *value = g_strstrip(g_strdup(opt + sizeof key - 1));
+            if (!known_severity(value))
+                report_failure("sipguide: preference sipguide.failure_severity: \"%s\" is not one "
+                               "of chat, note, warn, error; keeping %s",
+                               value, sg_severity_name((sg_severity_t)pref_failure_severity));
+            g_free(value);
+        }
+        i += alen + 1;
+    }
+    g_free(buf);
+#endif
+}
+
 static void apply_failure_severity(void)
 {
-    sg_severity_t sev;
-    if (!sg_severity_parse(pref_failure_severity, &sev) || sev == SG_SEV_NONE) {
-        report_failure("sipguide: preference sipguide.failure_severity: \"%s\" is not one of "
-                       "chat, note, warn, error; keeping %s",
-                       pref_failure_severity, sg_severity_name(settings.failure_severity));
-        return;
-    }
-    settings.failure_severity = sev;
+    if (pref_failure_severity >= SG_SEV_CHAT && pref_failure_severity <= SG_SEV_ERROR)
+        settings.failure_severity = (sg_severity_t)pref_failure_severity;
 }
 
 static void apply_prefs(void)
@@ -110,12 +161,12 @@ void sipguide_register_prefs(int proto)
         "not cover them (default 100-199,401,407: provisional responses and authentication "
         "challenges). Codes 100-699, as a list of codes and ranges.",
         &pref_routine, SIPGUIDE_MAX_CODE);
-    prefs_register_string_preference(
+    prefs_register_enum_preference(
         m, "failure_severity", "Severity of documented failures",
         "Expert severity for failures the guide documents: chat, note, warn or error (default "
         "note). The expert item is sipguide.documented_failure at note, "
         "sipguide.documented_failure.chat/.warn/.error otherwise.",
-        &pref_failure_severity);
+        &pref_failure_severity, severity_vals, FALSE);
     prefs_register_bool_preference(
         m, "check_487", "Check 487 against CANCEL",
         "Add a Note when a 487 Request Terminated answers a transaction for which no CANCEL was "

@@ -6,7 +6,8 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <epan/prefs.h>
-#include <epan/uat.h>
+#include <epan/uat-int.h>
+#include <string.h>
 #include <wsutil/report_message.h>
 
 #include "sipguide.h"
@@ -26,12 +27,6 @@ UAT_CSTRING_CB_DEF(sg_uat, title, sg_uat_rec_t)
 UAT_CSTRING_CB_DEF(sg_uat, meaning, sg_uat_rec_t)
 UAT_CSTRING_CB_DEF(sg_uat, action, sg_uat_rec_t)
 UAT_CSTRING_CB_DEF(sg_uat, severity, sg_uat_rec_t)
-
-static sg_user_row_t row_of(const sg_uat_rec_t *r)
-{
-    sg_user_row_t row = {r->code, r->title, r->meaning, r->action, r->severity};
-    return row;
-}
 
 static void *rec_copy(void *dst, const void *src, size_t len _U_)
 {
@@ -53,17 +48,153 @@ static void rec_free(void *r)
     g_free(p->meaning);
     g_free(p->action);
     g_free(p->severity);
+    memset(p, 0, sizeof *p);
 }
 
-/* Rows are checked here, not in Wireshark's per-field callbacks: a row refused
- * there stops Wireshark's reader, and every row after it would be lost. */
-static GHashTable *reported; /* messages already shown, so each shows once */
 
-static void report_bad_row(guint index, const char *msg)
+static uat_t *the_uat;
+
+/* Cell checks.  Wireshark runs them as a cell is typed in the editor (the cell
+ * turns red, the message shows below the table and OK stays disabled) and as it
+ * reads the file.  While it reads, a refused cell would make Wireshark drop the
+ * whole table with one message naming one problem, so there they pass and
+ * rebuild_index() judges each row instead.  The editor works on the table's
+ * own records; the reader on a record of its own. */
+static gboolean in_editor(const void *rec)
 {
-    char *text = g_strdup_printf("sipguide_entries, row %u: %s. That row is not used; the other "
-                                 "rows and the built-in guide stay in effect.",
-                                 index + 1, msg);
+    const GArray *raw = the_uat ? the_uat->raw_data : NULL;
+    const char *p = (const char *)rec;
+    return raw && raw->len && p >= raw->data && p < raw->data + raw->len * the_uat->record_size;
+}
+
+static sg_bool fail(const void *rec, char **err, char *msg)
+{
+    if (!in_editor(rec)) {
+        g_free(msg);
+        *err = NULL;
+        return TRUE;
+    }
+    *err = msg;
+    return FALSE;
+}
+
+static gboolean is_blank(const char *p, unsigned len)
+{
+    for (unsigned i = 0; i < len; i++)
+        if (!g_ascii_isspace(p[i]))
+            return FALSE;
+    return TRUE;
+}
+
+static sg_bool chk_code(void *rec, const char *p, unsigned len, const void *u1 _U_,
+                        const void *u2 _U_, char **err)
+{
+    char why[160], *s = g_strndup(p, len);
+    unsigned code;
+    gboolean ok = sg_user_code_check(s, &code, why, sizeof why);
+    g_free(s);
+    return ok ? TRUE : fail(rec, err, g_strdup(why));
+}
+
+static sg_bool chk_title(void *rec, const char *p, unsigned len, const void *u1 _U_,
+                         const void *u2 _U_, char **err)
+{
+    return is_blank(p, len) ? fail(rec, err, g_strdup("the title is empty")) : TRUE;
+}
+
+static sg_bool chk_meaning(void *rec, const char *p, unsigned len, const void *u1 _U_,
+                           const void *u2 _U_, char **err)
+{
+    return is_blank(p, len) ? fail(rec, err, g_strdup("the meaning is empty")) : TRUE;
+}
+
+static char *action_problem(const char *action)
+{
+    const char *starts[SIPGUIDE_MAX_ACTIONS];
+    size_t lens[SIPGUIDE_MAX_ACTIONS];
+    size_t n = sg_split_actions(action, starts, lens, SIPGUIDE_MAX_ACTIONS);
+    if (n > SIPGUIDE_MAX_ACTIONS)
+        return g_strdup_printf("%zu actions, at most %d (separated by \" | \")", n,
+                               SIPGUIDE_MAX_ACTIONS);
+    for (size_t i = 0; i < n; i++)
+        if (lens[i] == 0)
+            return g_strdup_printf("action %zu is empty", i + 1);
+    return NULL;
+}
+
+static sg_bool chk_action(void *rec, const char *p, unsigned len, const void *u1 _U_,
+                          const void *u2 _U_, char **err)
+{
+    char *s = g_strndup(p, len), *why = action_problem(s);
+    g_free(s);
+    return why ? fail(rec, err, why) : TRUE;
+}
+
+static char *severity_problem(const char *text)
+{
+    sg_severity_t sev;
+    if (!text || is_blank(text, (unsigned)strlen(text)) || sg_severity_parse(text, &sev))
+        return NULL;
+    return g_strdup_printf("severity \"%.20s\" is not one of none, chat, note, warn, error (or "
+                           "empty for sipguide's default)",
+                           text);
+}
+
+static sg_bool chk_severity(void *rec, const char *p, unsigned len, const void *u1 _U_,
+                            const void *u2 _U_, char **err)
+{
+    char *s = g_strndup(p, len), *why = severity_problem(s);
+    g_free(s);
+    return why ? fail(rec, err, why) : TRUE;
+}
+
+/* Every problem of a row, "; "-separated (NULL if it is good); a good row's
+ * code and severity go to *code and *sev. */
+static char *row_problems(const sg_uat_rec_t *r, unsigned *code, sg_severity_t *sev)
+{
+    GString *why = g_string_new(NULL);
+    char msg[160], *p;
+    *code = 0;
+    if (!sg_user_code_check(r->code, code, msg, sizeof msg))
+        g_string_append(why, msg);
+    if (!r->title || is_blank(r->title, (unsigned)strlen(r->title)))
+        g_string_append_printf(why, "%sthe title is empty", why->len ? "; " : "");
+    if (!r->meaning || is_blank(r->meaning, (unsigned)strlen(r->meaning)))
+        g_string_append_printf(why, "%sthe meaning is empty", why->len ? "; " : "");
+    if ((p = action_problem(r->action)) != NULL) {
+        g_string_append_printf(why, "%s%s", why->len ? "; " : "", p);
+        g_free(p);
+    }
+    if ((p = severity_problem(r->severity)) != NULL) {
+        g_string_append_printf(why, "%s%s", why->len ? "; " : "", p);
+        g_free(p);
+    }
+    *sev = SG_SEV_DEFAULT;
+    if (why->len == 0) {
+        if (r->severity && !is_blank(r->severity, (unsigned)strlen(r->severity)))
+            sg_severity_parse(r->severity, sev);
+        g_string_free(why, TRUE);
+        return NULL;
+    }
+    return g_string_free(why, FALSE);
+}
+
+/* Refused rows stay in the file as the user wrote them (and red in the editor);
+ * each refusal is reported once per run, all rows in one message. */
+static GHashTable *reported; /* messages already shown */
+
+static void report_bad_rows(GString *rows, guint nbad)
+{
+    char *text;
+    if (nbad == 0)
+        return;
+    text = g_strdup_printf(
+        "sipguide_entries (your guide entries): %u %s not used; the other rows and the "
+        "built-in guide stay in effect.\n%s"
+        "Fix or delete %s in Edit > Preferences > Protocols > sipguide > Your guide entries "
+        "(bad cells are red there); the file keeps %s as you wrote %s.",
+        nbad, nbad == 1 ? "row is" : "rows are", rows->str, nbad == 1 ? "it" : "them",
+        nbad == 1 ? "it" : "them", nbad == 1 ? "it" : "them");
     if (!reported)
         reported = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (g_hash_table_add(reported, text))
@@ -112,19 +243,25 @@ static sg_entry_t *entry_of(const sg_uat_rec_t *r, unsigned code, sg_severity_t 
 /* Rebuild the index from the rows, reporting the ones that are refused. */
 static void rebuild_index(void)
 {
+    GString *bad = g_string_new(NULL);
+    guint nbad = 0;
     clear_index();
     for (guint i = 0; i < nrecs; i++) {
-        char msg[256];
         unsigned code;
         sg_severity_t sev;
-        sg_user_row_t row = row_of(&recs[i]);
-        if (!sg_user_row_check(&row, &code, &sev, msg, sizeof msg)) {
-            report_bad_row(i, msg);
+        char *why = row_problems(&recs[i], &code, &sev);
+        if (why) {
+            g_string_append_printf(bad, "sipguide_entries, row %u (code \"%.20s\"): %s.\n", i + 1,
+                                   recs[i].code ? recs[i].code : "", why);
+            g_free(why);
+            nbad++;
             continue;
         }
         free_entry(user_by_code[code]); /* a later row for the same code wins */
         user_by_code[code] = entry_of(&recs[i], code, sev);
     }
+    report_bad_rows(bad, nbad);
+    g_string_free(bad, TRUE);
 }
 
 const sg_entry_t *sipguide_lookup(unsigned code)
@@ -137,21 +274,24 @@ const sg_entry_t *sipguide_lookup(unsigned code)
 void sipguide_register_usertable(module_t *m)
 {
     static uat_field_t fields[] = {
-        UAT_FLD_CSTRING(sg_uat, code, "Code", "SIP status code, 100-699"),
-        UAT_FLD_CSTRING(sg_uat, title, "Title", "Your title for this code (required)"),
-        UAT_FLD_CSTRING(sg_uat, meaning, "Meaning", "What it means for your network (required)"),
-        UAT_FLD_CSTRING(sg_uat, action, "Action",
-                        "What to do; several actions separated by \" | \""),
-        UAT_FLD_CSTRING(sg_uat, severity, "Severity",
-                        "Expert severity: none, chat, note, warn or error; empty lets sipguide "
-                        "decide"),
+        UAT_FLD_CSTRING_OTHER(sg_uat, code, "Code", chk_code, "SIP status code, 100-699"),
+        UAT_FLD_CSTRING_OTHER(sg_uat, title, "Title", chk_title,
+                              "Your title for this code (required)"),
+        UAT_FLD_CSTRING_OTHER(sg_uat, meaning, "Meaning", chk_meaning,
+                              "What it means for your network (required)"),
+        UAT_FLD_CSTRING_OTHER(sg_uat, action, "Action", chk_action,
+                              "What to do; several actions separated by \" | \" (at most 8)"),
+        UAT_FLD_CSTRING_OTHER(sg_uat, severity, "Severity", chk_severity,
+                              "Expert severity: none, chat, note, warn or error; empty lets "
+                              "sipguide decide"),
         UAT_END_FIELDS};
-    uat_t *uat = uat_new("sipguide_entries", sizeof(sg_uat_rec_t), "sipguide_entries", TRUE,
-                         &recs, &nrecs, UAT_AFFECTS_DISSECTION, NULL, rec_copy, NULL,
+    uat_t *uat = uat_new("SIP Response Guide: your entries", sizeof(sg_uat_rec_t), "sipguide_entries", TRUE,
+                         &recs, &nrecs, UAT_AFFECTS_DISSECTION, "ChUserTable", rec_copy, NULL,
                          rec_free, rebuild_index, NULL, fields);
     prefs_register_uat_preference(
         m, "entries", "Your guide entries",
         "Your own entries: each row overrides the built-in entry for its code or adds a code "
         "(columns: code, title, meaning, action, severity). Empty: the built-in guide.",
         uat);
+    the_uat = uat;
 }
