@@ -1,5 +1,5 @@
 /* stats.c - the per-code report: tshark -q -z sipguide,tree and the GUI's
- * Statistics > SIP Response Guide.  One command answers "what went wrong in
+ * Telephony > SIP Response Guide.  One command answers "what went wrong in
  * this capture and what do I do".
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
@@ -7,13 +7,39 @@
 #include <epan/stats_tree.h>
 #include <epan/tap.h>
 
+#include <string.h>
+
 #include "sipguide.h"
 
 static const char st_responses[] = "SIP responses";
 static const char st_class[] = "By class and code";
 static const char st_verdict[] = "By verdict";
-static const char st_todo[] = "What to do (documented failures and unexpected codes)";
+static const char st_todo[] = "What to do";
 static int n_responses, n_class, n_verdict, n_todo;
+
+/* The dialog sizes its first column to the longest name, so long names push
+ * Count off-screen: titles and actions are cut (at a word, with "...") to keep
+ * every name within SG_NAME_MAX characters; the packet details have them whole. */
+#define SG_TITLE_MAX 32
+#define SG_NAME_MAX 64
+
+static const char *cut(wmem_allocator_t *pool, const char *text, size_t max)
+{
+    size_t end;
+    if (g_utf8_strlen(text, -1) <= (glong)max)
+        return text;
+    end = (size_t)(g_utf8_offset_to_pointer(text, (glong)max - 3) - text);
+    for (size_t i = end; i > end / 2; i--) {
+        if (text[i] == ' ') {
+            end = i;
+            break;
+        }
+    }
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == ';' ||
+                       text[end - 1] == ':' || text[end - 1] == '.'))
+        end--;
+    return wmem_strdup_printf(pool, "%.*s...", (int)end, text);
+}
 
 static void st_init(stats_tree *st)
 {
@@ -28,7 +54,9 @@ static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo, epan_diss
 {
     const sg_tap_t *t = (const sg_tap_t *)p;
     const sg_entry_t *e = t->entry;
-    const char *name = e ? (e->title ? e->title : e->phrase) : sg_verdict_name(t->verdict);
+    const char *name = cut(pinfo->pool,
+                           e ? (e->title ? e->title : e->phrase) : sg_verdict_name(t->verdict),
+                           SG_TITLE_MAX);
     const char *where = t->verdict == SG_VERDICT_DOCUMENTED_FAILURE ||
                                 t->verdict == SG_VERDICT_DOCUMENTED_OK
                             ? (e && e->source == SG_SOURCE_USER ? "your table" : "guide")
@@ -45,15 +73,22 @@ static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo, epan_diss
     if (t->verdict == SG_VERDICT_DOCUMENTED_FAILURE || t->verdict == SG_VERDICT_UNEXPECTED ||
         t->verdict == SG_VERDICT_UNREGISTERED || t->verdict == SG_VERDICT_INVALID) {
         const char *todo = t->first_action ? t->first_action : "see the meaning in the packet";
+        char *line = wmem_strdup_printf(pinfo->pool, "%u %s: %s", t->code, name, todo);
         tick_stat_node(st, st_todo, n_responses, TRUE);
-        tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%u %s: %s", t->code, name, todo),
-                       n_todo, FALSE);
+        tick_stat_node(st, cut(pinfo->pool, line, SG_NAME_MAX), n_todo, FALSE);
     }
     return TAP_PACKET_REDRAW;
 }
 
+/* Under Telephony, beside SIP Flows and SIP Statistics. */
 void sipguide_register_stats(void)
 {
-    stats_tree_register_plugin("sipguide", "sipguide", "SIP Response Guide", 0, st_packet,
-                               st_init, NULL);
+#if SG_WS_AT_LEAST(4, 4)
+    stats_tree_cfg *cfg = stats_tree_register_plugin("sipguide", "sipguide", "SIP Response Guide",
+                                                     0, st_packet, st_init, NULL);
+    stats_tree_set_group(cfg, REGISTER_TELEPHONY_GROUP_UNSORTED);
+#else
+    stats_tree_register_with_group("sipguide", "sipguide", "SIP Response Guide", 0, st_packet,
+                                   st_init, NULL, REGISTER_STAT_GROUP_TELEPHONY);
+#endif
 }
