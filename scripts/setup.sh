@@ -21,6 +21,9 @@ cmake --build build -j"$(nproc)"
 
 echo "== Installing for $(id -un)"
 cmake --install build
+echo "   The configuration profile \"SIP troubleshooting\" (sipguide's coloring rules first,"
+echo "   verdict/title/finding columns, filter buttons) is installed with the plugin:"
+echo "   in Wireshark pick it with Edit > Configuration Profiles, or start: wireshark -C \"SIP troubleshooting\""
 
 CAP=captures/sipnab__sip-routing-error.pcapng
 if [ "$(id -u)" -eq 0 ]; then
