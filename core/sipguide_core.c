@@ -7,17 +7,118 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Index by code, built once: lookups are one array access per response. */
+/* Index by code, built once: lookups are one array access per response; the
+ * method rows of a code are a short chain (at most a handful per code). */
 static const sg_entry_t *by_code[SIPGUIDE_MAX_CODE + 1];
+static unsigned short method_first[SIPGUIDE_MAX_CODE + 1]; /* index + 1; 0 = none */
+static unsigned short method_next[256];                    /* index + 1; 0 = end */
 static bool indexed;
 
 static void build_index(void)
 {
+    size_t n = sg_method_row_count();
     for (size_t i = 0; i < sg_builtin_count(); i++) {
         const sg_entry_t *e = sg_builtin_at(i);
         by_code[e->code] = e;
     }
+    if (n > sizeof method_next / sizeof method_next[0])
+        n = sizeof method_next / sizeof method_next[0];
+    /* Chain in table order: insert from the end. */
+    for (size_t i = n; i-- > 0;) {
+        const sg_entry_t *e = sg_method_row_at(i);
+        method_next[i] = method_first[e->code];
+        method_first[e->code] = (unsigned short)(i + 1);
+    }
     indexed = true;
+}
+
+/* Does the space-separated list hold this method (exactly: SIP methods are case-sensitive)? */
+static bool lists_method(const char *list, const char *method)
+{
+    size_t mlen = strlen(method);
+    const char *p = list;
+    while (*p) {
+        size_t n;
+        while (*p == ' ')
+            p++;
+        n = strcspn(p, " ");
+        if (n == mlen && n > 0 && strncmp(p, method, n) == 0)
+            return true;
+        p += n;
+    }
+    return false;
+}
+
+sg_advice_t sg_advise(unsigned code, const char *method)
+{
+    sg_advice_t a = {NULL, NULL};
+    const sg_entry_t *base = sg_builtin_lookup(code), *any = NULL;
+    bool invite = !method || !*method || strcmp(method, "INVITE") == 0;
+    if (!base)
+        return a;
+    if (!invite) {
+        for (unsigned i = method_first[code]; i; i = method_next[i - 1]) {
+            const sg_entry_t *m = sg_method_row_at(i - 1);
+            if (strcmp(m->methods, "*") == 0) {
+                if (!any)
+                    any = m;
+            } else if (lists_method(m->methods, method)) {
+                a.entry = m;
+                break;
+            }
+        }
+        if (!a.entry)
+            a.entry = base->calls && any ? any : base;
+    } else {
+        for (unsigned i = method_first[code]; i; i = method_next[i - 1]) {
+            const sg_entry_t *m = sg_method_row_at(i - 1);
+            if (strcmp(m->methods, "*") != 0 && lists_method(m->methods, "INVITE")) {
+                a.entry = m;
+                break;
+            }
+        }
+        if (!a.entry)
+            a.entry = base;
+    }
+    if (base->source == SG_SOURCE_GUIDE && a.entry->source != SG_SOURCE_GUIDE)
+        a.guide_ref = base;
+    return a;
+}
+
+sg_severity_t sg_expert_severity(sg_verdict_t v, const sg_entry_t *e, sg_severity_t failure_severity)
+{
+    bool own = e && e->severity != SG_SEV_DEFAULT;
+    if (own && e->source == SG_SOURCE_USER)
+        return e->severity;
+    switch (v) {
+    case SG_VERDICT_DOCUMENTED_OK:
+        return SG_SEV_NONE;
+    case SG_VERDICT_DOCUMENTED_FAILURE:
+        return failure_severity == SG_SEV_DEFAULT ? SG_SEV_NOTE : failure_severity;
+    case SG_VERDICT_ROUTINE:
+        return own ? e->severity : SG_SEV_NONE;
+    case SG_VERDICT_UNEXPECTED:
+        return own ? e->severity : SG_SEV_WARN;
+    case SG_VERDICT_UNREGISTERED:
+        return SG_SEV_WARN;
+    case SG_VERDICT_INVALID:
+        return SG_SEV_ERROR;
+    default:
+        return SG_SEV_NONE;
+    }
+}
+
+const char *sg_source_label(const sg_entry_t *e)
+{
+    if (!e)
+        return "meaning and action: sipguide, from RFC 3261"; /* unregistered or invalid */
+    if (e->source == SG_SOURCE_USER)
+        return "phrase: IANA; title, meaning and actions: your table";
+    if (e->label)
+        return e->label;
+    if (e->source == SG_SOURCE_GUIDE)
+        return "phrase: IANA; title, meaning and actions: the guide";
+    return "phrase: IANA; meaning and action: sipguide";
 }
 
 const sg_entry_t *sg_builtin_lookup(unsigned code)
@@ -32,8 +133,8 @@ const sg_entry_t *sg_builtin_lookup(unsigned code)
 const char *sg_class_name(unsigned code)
 {
     static const char *const names[] = {
-        "1xx Provisional",    "2xx Success",        "3xx Redirection",
-        "4xx Client Failure", "5xx Server Failure", "6xx Global Failure",
+        "1xx Provisional",     "2xx Successful",     "3xx Redirection",
+        "4xx Request Failure", "5xx Server Failure", "6xx Global Failures",
     };
     if (code < SIPGUIDE_MIN_CODE || code > SIPGUIDE_MAX_CODE)
         return "invalid";
@@ -59,7 +160,7 @@ sg_verdict_t sg_classify(unsigned code, const sg_entry_t *e, const sg_codeset_t 
         return SG_VERDICT_INVALID;
     if (sg_is_documented(e))
         return code >= 400 ? SG_VERDICT_DOCUMENTED_FAILURE : SG_VERDICT_DOCUMENTED_OK;
-    if (routine && sg_codeset_has(routine, code))
+    if ((e && e->routine) || (routine && sg_codeset_has(routine, code)))
         return SG_VERDICT_ROUTINE;
     if (!e)
         return SG_VERDICT_UNREGISTERED;

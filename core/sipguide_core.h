@@ -44,7 +44,18 @@ typedef struct {
     const char *actions[SIPGUIDE_MAX_ACTIONS]; /* what to do; NULL-terminated */
     const char *note;    /* where the guide and the registry disagree */
     sg_source_t source;
-    sg_severity_t severity; /* only user rows set it */
+    sg_severity_t severity; /* the row's expert severity; SG_SEV_DEFAULT = the verdict decides
+                               (see sg_expert_severity) */
+    /* Method rows (sg_method_row_at) and the scope of guide rows: */
+    const char *methods; /* CSeq methods a method row is for, space-separated ("SUBSCRIBE
+                            PUBLISH"); "*" = any method but INVITE that has no row of its own;
+                            NULL on the per-code rows (sg_builtin_at) */
+    const char *ref;     /* where sipguide's meaning and action come from ("RFC 6665 §8.3.2");
+                            NULL = rfc */
+    const char *label;   /* what comes from where (sg_source_label); NULL = by source */
+    bool calls;          /* a guide row that speaks of calls: applied in full to INVITE only */
+    bool routine;        /* a normal outcome (a capability probe, a CANCEL's 200): verdict
+                            routine whatever the routine codes */
 } sg_entry_t;
 
 /* How a response should be treated; drives expert info and statistics. */
@@ -63,14 +74,46 @@ typedef struct {
     unsigned char bits[1000 / 8 + 1];
 } sg_codeset_t;
 
-/* Built-in entry for a code: guide row, else registry row, else NULL. */
+/* Built-in entry for a code: guide row, else registry row, else NULL.  This
+ * is the per-code row, whatever the method: see sg_advise for a response. */
 const sg_entry_t *sg_builtin_lookup(unsigned code);
 
-/* Number of built-in rows, and row i (for tests and listings). */
+/* Number of built-in per-code rows (one per registered code), and row i (for
+ * tests and listings). */
 size_t sg_builtin_count(void);
 const sg_entry_t *sg_builtin_at(size_t i);
 
-/* "4xx Client Failure" etc.; "invalid" outside 100-699. */
+/* Number of method rows (sipguide's meaning of a code for some methods), and row i. */
+size_t sg_method_row_count(void);
+const sg_entry_t *sg_method_row_at(size_t i);
+
+/* What sipguide says about `code` answering a request of `method` (the CSeq method; NULL when unknown, treated like INVITE). */
+typedef struct {
+    const sg_entry_t *entry;     /* the row to show: the guide's row when it applies to this method, else sipguide's row for this code and method, else the registry row; NULL only for unregistered/invalid codes */
+    const sg_entry_t *guide_ref; /* the guide's row for this code when it was NOT applied because it speaks of calls and this request is not an INVITE; else NULL */
+} sg_advice_t;
+sg_advice_t sg_advise(unsigned code, const char *method);
+
+/* Expert severity of a response (SG_SEV_NONE = no expert item): the README's policy table.
+ * failure_severity is the user's preference for documented failures (default SG_SEV_NOTE). */
+sg_severity_t sg_expert_severity(sg_verdict_t v, const sg_entry_t *e, sg_severity_t failure_severity);
+
+/* Meaning and first action for codes no row covers (unregistered 100-699 and invalid codes);
+ * the words live in core/sipguide_table.c with the rest of the knowledge. Writes the meaning into buf. */
+void sg_unlisted_text(unsigned code, char *buf, size_t len, const char **action);
+
+/* What comes from where, for the status code's line: "phrase: IANA; meaning and
+ * action: sipguide, from RFC 3261 §21.4.1", "...: the guide", "...: your table".
+ * e may be NULL (unregistered or invalid code).  Static text: no copy needed. */
+const char *sg_source_label(const sg_entry_t *e);
+
+/* Defining reference of a Warning header warn-code ("RFC 3261", 308: "RFC 8373");
+ * NULL if not registered. */
+const char *sg_warn_code_rfc(unsigned code);
+
+/* Class names as RFC 3261 section 21 has them: "1xx Provisional", "2xx Successful",
+ * "3xx Redirection", "4xx Request Failure", "5xx Server Failure", "6xx Global Failures";
+ * "invalid" outside 100-699. */
 const char *sg_class_name(unsigned code);
 
 /* Number of actions in an entry. */
@@ -79,7 +122,10 @@ size_t sg_action_count(const sg_entry_t *e);
 /* Is the entry documented (has a guide or user title)? */
 bool sg_is_documented(const sg_entry_t *e);
 
-/* Classify a code given its entry (may be NULL) and the routine codes. */
+/* Classify a code given its entry (may be NULL; sg_advise's entry for a
+ * response) and the routine codes: invalid outside 100-699; documented for a
+ * guide or user row (failure from 400 on); routine for a row marked routine
+ * or a routine code; unregistered without a row; else unexpected. */
 sg_verdict_t sg_classify(unsigned code, const sg_entry_t *e, const sg_codeset_t *routine);
 
 /* Short name of a verdict, used in the sipguide.verdict field and reports. */
