@@ -34,10 +34,25 @@ static int hf_sipguide_class = -1;
 static int hf_sipguide_rfc = -1;
 static int hf_sipguide_verdict = -1;
 static int hf_sipguide_note = -1;
+static int hf_sipguide_guide_ref = -1;
+static int hf_sipguide_finding = -1;
 static int hf_sipguide_context = -1;
 static int hf_sipguide_method = -1;
 static int hf_sipguide_request_frame = -1;
 static int hf_sipguide_response_time = -1;
+static int hf_sipguide_retransmission_of = -1;
+static int hf_sipguide_responder = -1;
+static int hf_sipguide_request_uri = -1;
+static int hf_sipguide_retransmissions = -1;
+static int hf_sipguide_cancel_frame = -1;
+static int hf_sipguide_offer_frame = -1;
+static int hf_sipguide_offer_media = -1;
+static int hf_sipguide_offer_codec = -1;
+static int hf_sipguide_auth_user = -1;
+static int hf_sipguide_auth_realm = -1;
+static int hf_sipguide_call_outcome = -1;
+static int hf_sipguide_call_setup_time = -1;
+static int hf_sipguide_call_answer_time = -1;
 static int hf_sipguide_reason_protocol = -1;
 static int hf_sipguide_reason_cause = -1;
 static int hf_sipguide_reason_cause_name = -1;
@@ -54,42 +69,20 @@ static int hf_sipguide_scan_user_list = -1;
 
 static gint ett_sipguide = -1;
 static gint ett_sipguide_context = -1;
+static gint ett_sipguide_finding = -1;
+static gint ett_sipguide_evidence = -1;
 
 static expert_field ei_sipguide_documented_failure[SG_SEV_ERROR + 1];
-static expert_field ei_sipguide_unexpected = EI_INIT;
+static expert_field ei_sipguide_unexpected[SG_SEV_ERROR + 1];
 static expert_field ei_sipguide_unregistered = EI_INIT;
 static expert_field ei_sipguide_invalid_code = EI_INIT;
 static expert_field ei_sipguide_long_phrase = EI_INIT;
-static expert_field ei_sipguide_no_cancel = EI_INIT;
-static expert_field ei_sipguide_phrase_differs = EI_INIT;
-static expert_field ei_sipguide_scan = EI_INIT;
+static expert_field ei_sipguide_finding[SG_FIND_COUNT];
 static expert_field ei_sipguide_user[SG_SEV_ERROR + 1];
 
 static dissector_handle_t sipguide_handle;
 static int sipguide_tap = -1;
 static header_field_info *q850_hfinfo; /* names Q.850 causes */
-
-/* Meaning and action for codes no table row covers, built only when shown. */
-static void describe_unlisted(packet_info *pinfo, guint32 code, const char **meaning,
-                              const char **action)
-{
-    if (code < SIPGUIDE_MIN_CODE || code > SIPGUIDE_MAX_CODE) {
-        *meaning = wmem_strdup_printf(pinfo->pool,
-                                      "Status code %u is outside 100-699, so this is not a valid "
-                                      "SIP response (RFC 3261 section 7.2).",
-                                      code);
-        *action = "Find the device that sent it: its status line is malformed and peers may drop "
-                  "or misread it.";
-    } else {
-        *meaning = wmem_strdup_printf(
-            pinfo->pool,
-            "Code %u is not in the IANA registry. A SIP client treats an unknown code like the "
-            "x00 code of its class, here %u %s (RFC 3261 section 8.1.3.2).",
-            code, code / 100 * 100, sg_builtin_lookup(code / 100 * 100)->phrase);
-        *action = "Find the device that sent it and why it uses a private code; expect peers to "
-                  "handle it as the x00 code.";
-    }
-}
 
 static const char *source_name(sg_source_t s)
 {
@@ -105,39 +98,76 @@ static const char *source_name(sg_source_t s)
     }
 }
 
-/* Expert item for one response; raised on every pass, tree or not. */
-static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r,
-                       const sg_entry_t *e, sg_verdict_t v, const char *meaning,
-                       const char *first_action)
+/* What applies to this response: your table's row for the code, else the
+ * core's advice for the code and the request's method. */
+typedef struct {
+    const sg_entry_t *e;
+    const sg_entry_t *guide_ref;
+    sg_verdict_t v;
+    const char *meaning, *first_action, *name;
+} sg_view_t;
+
+static void view_of(packet_info *pinfo, const sg_resp_t *r, sg_view_t *w)
 {
-    const char *name = e ? (e->title ? e->title : e->phrase) : "";
+    const sg_entry_t *user = sipguide_lookup(r->code);
+    memset(w, 0, sizeof *w);
+    if (user && user->source == SG_SOURCE_USER) {
+        w->e = user;
+    } else {
+        sg_advice_t a = sg_advise(r->code, r->method);
+        w->e = a.entry;
+        w->guide_ref = a.guide_ref;
+    }
+    w->v = sg_classify(r->code, w->e, &sipguide_settings()->routine);
+    if (w->e) {
+        w->meaning = w->e->meaning;
+        w->first_action = w->e->actions[0];
+        w->name = w->e->title ? w->e->title : w->e->phrase;
+    } else {
+        char *buf = (char *)wmem_alloc(pinfo->pool, 512);
+        sg_unlisted_text(r->code, buf, 512, &w->first_action);
+        w->meaning = buf;
+        w->name = w->v == SG_VERDICT_INVALID ? "invalid code" : "unregistered";
+    }
+}
+
+/* Expert item of the verdict; raised on every pass, tree or not. */
+static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r, const sg_view_t *w)
+{
+    const sg_entry_t *e = w->e;
+    const char *what = w->first_action ? w->first_action : w->meaning;
+    sg_severity_t sev;
     if (e && e->source == SG_SOURCE_USER && e->severity != SG_SEV_DEFAULT) {
         if (e->severity != SG_SEV_NONE)
             expert_add_info_format(pinfo, ti, &ei_sipguide_user[e->severity],
-                                   "%u %s (user table): %s", r->code, name,
-                                   first_action ? first_action : meaning);
+                                   "%u %s (your table): %s", r->code, w->name, what);
         return;
     }
-    switch (v) {
+    sev = sg_expert_severity(w->v, e, sipguide_settings()->failure_severity);
+    if (sev <= SG_SEV_NONE || sev > SG_SEV_ERROR)
+        return;
+    switch (w->v) {
     case SG_VERDICT_DOCUMENTED_FAILURE:
-        expert_add_info_format(pinfo, ti,
-                               &ei_sipguide_documented_failure[sipguide_settings()->failure_severity],
-                               "%u %s: %s", r->code,
-                               name, first_action ? first_action : meaning);
-        break;
-    case SG_VERDICT_UNEXPECTED:
-        expert_add_info_format(pinfo, ti, &ei_sipguide_unexpected,
-                               "%u %s is not covered by the guide: %s", r->code, name, meaning);
+        expert_add_info_format(pinfo, ti, &ei_sipguide_documented_failure[sev], "%u %s: %s",
+                               r->code, w->name, what);
         break;
     case SG_VERDICT_UNREGISTERED:
-        expert_add_info_format(pinfo, ti, &ei_sipguide_unregistered, "%u is not registered: %s",
-                               r->code, meaning);
+        expert_add_info_format(pinfo, ti, &ei_sipguide_unregistered, "%03u is not registered: %s",
+                               r->code, w->meaning);
         break;
     case SG_VERDICT_INVALID:
-        expert_add_info_format(pinfo, ti, &ei_sipguide_invalid_code, "%s", meaning);
+        expert_add_info_format(pinfo, ti, &ei_sipguide_invalid_code, "%s", w->meaning);
         break;
     default:
-        break; /* documented success and routine codes stay quiet */
+        if (w->e && w->e->source == SG_SOURCE_GUIDE)
+            expert_add_info_format(pinfo, ti, &ei_sipguide_unexpected[sev], "%u %s: %s", r->code,
+                                   w->name, w->meaning);
+        else
+            expert_add_info_format(pinfo, ti, &ei_sipguide_unexpected[sev],
+                                   "%u %s%s: %s", r->code, w->name,
+                                   r->method && w->e && w->e->methods ? "" :
+                                   " is not covered by the guide", w->meaning);
+        break;
     }
 }
 
@@ -201,11 +231,18 @@ static const char *context_text(packet_info *pinfo, const sg_resp_t *r, const sg
     const char *cause = x && x->reason_proto != SG_REASON_NONE ? reason_cause_name(x) : NULL;
     sg_label_t b;
 
-    if (!r->method && !r->request_frame && !x && !w)
+    const sg_evidence_t *ev = r->ev;
+    const char *who = r->code >= 300 ? r->responder : NULL;
+    const char *at = r->code >= 300 && ev ? ev->src : NULL;
+    const char *uri = ev && (r->code == 404 || r->code == 484 || r->code == 604) ? ev->request_uri
+                                                                                 : NULL;
+
+    if (!r->method && !r->request_frame && !x && !w && !who && !at)
         return "";
     /* room for the fixed words and numbers, plus every variable part */
     b.cap = 200 + (r->method ? strlen(r->method) : 0) + (cause ? strlen(cause) : 0) +
-            (w ? w->text_len : 0) + (x && x->scan_addr ? strlen(x->scan_addr) : 0);
+            (w ? w->text_len : 0) + (x && x->scan_addr ? strlen(x->scan_addr) : 0) +
+            (who ? strlen(who) : 0) + (at ? strlen(at) : 0) + (uri ? strlen(uri) : 0);
     b.buf = (char *)wmem_alloc(pinfo->pool, b.cap);
     b.buf[0] = '\0';
     b.len = 0;
@@ -222,6 +259,18 @@ static const char *context_text(packet_info *pinfo, const sg_resp_t *r, const sg
             lb_str(&b, " ms");
         }
         lb_str(&b, ")");
+    }
+    if (uri) {
+        lb_str(&b, b.len ? "; not found: " : "not found: ");
+        lb_str(&b, uri);
+    }
+    if (who || at) {
+        lb_str(&b, b.len ? "; sent by " : "sent by ");
+        lb_str(&b, who ? who : at);
+        if (who && at) {
+            lb_str(&b, " at ");
+            lb_str(&b, at);
+        }
     }
     if (cause) {
         lb_str(&b, b.len ? "; Reason: " : "Reason: ");
@@ -284,32 +333,38 @@ static void add_hidden_uint(proto_tree *t, int hf, tvbuff_t *tvb, guint32 v)
     proto_item_set_hidden(add_gen_uint(t, hf, tvb, v));
 }
 
-/* Label of sipguide.code, formatted only when it is shown (details, GUI),
- * never in -T fields: "480 Temporarily Unavailable (4xx Client Failure,
- * RFC 3261; from the guide)". */
-static void format_code(gchar *s, guint32 code)
+/* Label of sipguide.code, built only when the tree is shown: "Status code:
+ * 480 Temporarily Unavailable (4xx Request Failure; phrase: IANA; meaning and
+ * action: the guide)".  What comes from where depends on the request's method
+ * (sg_advise), so it is set here rather than by a field formatter. */
+static void label_code(proto_item *it, const sg_resp_t *r, const sg_view_t *w)
 {
-    const sg_entry_t *e = sipguide_lookup(code);
-    sg_label_t b = {s, 0, ITEM_LABEL_LENGTH};
-    s[0] = '\0';
-    lb_uint(&b, code);
-    if (!e) {
-        lb_str(&b, " (");
-        lb_str(&b, sg_class_name(code));
-        lb_str(&b, code < SIPGUIDE_MIN_CODE || code > SIPGUIDE_MAX_CODE ? ")" : "; not registered)");
-        return;
+    char line[ITEM_LABEL_LENGTH];
+    const sg_entry_t *e = w->e;
+    sg_label_t b = {line, 0, sizeof line};
+    line[0] = '\0';
+    lb_str(&b, "Status code: ");
+    if (r->code < 100) {
+        char digits[4] = {'0', (char)('0' + r->code / 10), (char)('0' + r->code % 10), '\0'};
+        lb_str(&b, digits); /* as on the wire: 099, not 99 */
+    } else {
+        lb_uint(&b, r->code);
     }
-    lb_str(&b, " ");
-    lb_str(&b, e->phrase ? e->phrase : (e->title ? e->title : ""));
+    if (e && (e->phrase || e->title)) {
+        lb_str(&b, " ");
+        lb_str(&b, e->phrase ? e->phrase : e->title);
+    }
     lb_str(&b, " (");
-    lb_str(&b, sg_class_name(code));
-    if (e->rfc) {
+    lb_str(&b, sg_class_name(r->code));
+    if (e && e->rfc) {
         lb_str(&b, ", ");
         lb_str(&b, e->rfc);
     }
-    lb_str(&b, "; from the ");
-    lb_str(&b, source_name(e->source));
+    lb_str(&b, "; ");
+    lb_str(&b, e && e->source == SG_SOURCE_USER ? "meaning and action: your table"
+                                                 : sg_source_label(e));
     lb_str(&b, ")");
+    proto_item_set_text(it, "%s", line);
 }
 
 /* The context subtree: request, Reason, Retry-After, Warning, scan.  The
@@ -362,70 +417,195 @@ static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const
     }
 }
 
-/* Expert items of the context checks. */
-static void add_check_experts(packet_info *pinfo, proto_item *ti, const sg_resp_t *r,
-                              const sg_entry_t *e)
+/* The text of one finding on this response; the phrase and scan findings
+ * say it from the response itself, the rest from the tracker's evidence. */
+static const char *finding_text(packet_info *pinfo, const sg_resp_t *r, sg_finding_t f)
 {
+    const sg_evidence_t *ev = r->ev;
     const sg_extra_t *x = r->extra;
-    if (r->flags & SG_F_NO_CANCEL)
-        expert_add_info_format(pinfo, ti, &ei_sipguide_no_cancel,
-                               "487 Request Terminated with no CANCEL for this transaction earlier "
-                               "in the capture: if unexpected, inspect the call Flow (guide)");
-    if ((r->flags & SG_F_PHRASE_DIFFERS) && e)
-        expert_add_info_format(pinfo, ti, &ei_sipguide_phrase_differs,
-                               "Reason phrase \"%s\" differs from the registered \"%s\" for %u",
-                               r->wire_phrase ? r->wire_phrase : "", e->phrase, r->code);
-    if (x && x->scan_warn)
-        expert_add_info_format(pinfo, ti, &ei_sipguide_scan,
-                               "Possible scan or brute force from %s: %u failure responses sent "
-                               "back within %u s, users tried: %u (%s)",
-                               x->scan_addr, x->scan_count,
-                               (unsigned)sipguide_settings()->scan.window, x->scan_users,
-                               x->scan_user_list);
+    sg_judgement_t j;
+    char *buf;
+    if (f == SG_FIND_PHRASE_DIFFERS) {
+        const sg_entry_t *e = sg_builtin_lookup(r->code);
+        /* a long phrase is quoted short: the label would be cut anyway */
+        return wmem_strdup_printf(pinfo->pool,
+                                  "reason phrase \"%.60s%s\" differs from the registered \"%s\"",
+                                  r->wire_phrase ? r->wire_phrase : "",
+                                  r->wire_phrase && strlen(r->wire_phrase) > 60 ? "..." : "",
+                                  e ? e->phrase : "");
+    }
+    if (f == SG_FIND_SCAN)
+        return wmem_strdup_printf(pinfo->pool,
+                                  "possible scan or brute force from %s: %u failure responses "
+                                  "within %u s, users tried: %u (%s)",
+                                  x ? x->scan_addr : "", x ? x->scan_count : 0,
+                                  (unsigned)sipguide_settings()->scan.window,
+                                  x ? x->scan_users : 0, x ? x->scan_user_list : "");
+    memset(&j, 0, sizeof j);
+    if (ev) {
+        j.sends = ev->sends;
+        j.sends_span = ev->sends_span;
+        j.resends = ev->resends;
+        j.resends_span = ev->resends_span;
+        j.cancel_frame = ev->cancel_frame;
+        j.cancel_method = ev->cancel_method;
+        j.cancel_by = ev->cancel_by;
+        j.cancel_after = ev->cancel_after;
+        j.first_final_frame = ev->first_final_frame;
+        j.first_final_code = ev->first_final_code;
+        j.auth_user = ev->auth_user;
+        j.auth_realm = ev->auth_realm;
+        j.offer_frame = ev->offer_frame;
+        j.accepted_codecs = ev->accepted_codecs;
+        j.accepted_frame = ev->accepted_frame;
+    }
+    buf = (char *)wmem_alloc(pinfo->pool, 256);
+    sg_finding_text(&j, f, r->code, r->method, buf, 256);
+    return buf;
+}
+
+/* The strongest finding: the one with the highest severity, first on a tie. */
+static int strongest_finding(const sg_resp_t *r)
+{
+    int best = -1;
+    for (int f = 0; f < SG_FIND_COUNT; f++) {
+        if (!(r->findings & (1u << f)) || f == SG_FIND_PHRASE_DIFFERS)
+            continue;
+        if (best < 0 || sg_finding_info((sg_finding_t)f)->severity >
+                            sg_finding_info((sg_finding_t)best)->severity)
+            best = f;
+    }
+    return best;
+}
+
+/* Findings: one sipguide.finding item each (the id, for filters), labelled
+ * with the evidence and explained in one line beneath; and their expert
+ * items, except where an earlier frame raised them already. */
+static void add_findings(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, proto_item *ti,
+                         const sg_resp_t *r)
+{
+    gboolean visible = st && PTREE_DATA(st)->visible;
+    gboolean resent = r->ev && r->ev->retransmission_of;
+    for (int f = 0; f < SG_FIND_COUNT; f++) {
+        const sg_finding_info_t *info = sg_finding_info((sg_finding_t)f);
+        const char *text = NULL;
+        gboolean raise;
+        if (!(r->findings & (1u << f)))
+            continue;
+        raise = info->severity != SG_SEV_NONE && !(r->ev && (r->ev->quiet & (1u << f))) &&
+                (!resent || f == SG_FIND_NO_ACK) &&
+                (f != SG_FIND_SCAN || (r->extra && r->extra->scan_warn));
+        if (visible || raise)
+            text = finding_text(pinfo, r, (sg_finding_t)f);
+        if (st) {
+            proto_item *it = add_gen_string(st, hf_sipguide_finding, tvb, info->id);
+            if (visible) {
+                proto_item_set_text(it, "Finding: %s: %s", info->id, text);
+                proto_tree_add_subtree_format(proto_item_add_subtree(it, ett_sipguide_finding),
+                                              tvb, 0, 0, ett_sipguide_finding, NULL, "%s",
+                                              info->explain);
+            }
+        }
+        if (raise)
+            expert_add_info_format(pinfo, ti, &ei_sipguide_finding[f], "%u %s", r->code, text);
+    }
+}
+
+/* What the capture says beyond the response itself: who answered, what was
+ * asked, resends, who cancelled, the offer, the credentials, the call. */
+static void add_evidence(proto_tree *st, tvbuff_t *tvb, const sg_resp_t *r)
+{
+    const sg_evidence_t *ev = r->ev;
+    proto_item *it;
+    if (r->responder)
+        add_gen_string(st, hf_sipguide_responder, tvb, r->responder);
+    if (!ev)
+        return;
+    if (ev->retransmission_of)
+        add_gen_uint(st, hf_sipguide_retransmission_of, tvb, ev->retransmission_of);
+    if (ev->request_uri)
+        add_gen_string(st, hf_sipguide_request_uri, tvb, ev->request_uri);
+    if (ev->resends)
+        add_gen_uint(st, hf_sipguide_retransmissions, tvb, ev->resends);
+    if (ev->cancel_frame)
+        add_gen_uint(st, hf_sipguide_cancel_frame, tvb, ev->cancel_frame);
+    if (ev->auth_user)
+        add_gen_string(st, hf_sipguide_auth_user, tvb, ev->auth_user);
+    if (ev->auth_realm)
+        add_gen_string(st, hf_sipguide_auth_realm, tvb, ev->auth_realm);
+    if (ev->offer_frame) {
+        it = add_gen_uint(st, hf_sipguide_offer_frame, tvb, ev->offer_frame);
+        if (ev->offer) {
+            proto_tree *ot = proto_item_add_subtree(it, ett_sipguide_evidence);
+            for (unsigned i = 0; i < ev->offer->nmedia; i++)
+                add_gen_string(ot, hf_sipguide_offer_media, tvb, ev->offer->media[i]);
+            for (unsigned i = 0; i < ev->offer->ncodecs; i++)
+                add_gen_string(ot, hf_sipguide_offer_codec, tvb, ev->offer->codecs[i]);
+        }
+    }
+    if (ev->outcome != SG_OUTCOME_NONE) {
+        it = add_gen_string(st, hf_sipguide_call_outcome, tvb, sg_outcome_name(ev->outcome));
+        if (ev->setup_ms >= 0 || ev->answer_ms >= 0) {
+            proto_tree *ct = proto_item_add_subtree(it, ett_sipguide_evidence);
+            if (ev->setup_ms >= 0)
+                add_gen_uint(ct, hf_sipguide_call_setup_time, tvb, (guint32)ev->setup_ms);
+            if (ev->answer_ms >= 0)
+                add_gen_uint(ct, hf_sipguide_call_answer_time, tvb, (guint32)ev->answer_ms);
+        }
+    }
 }
 
 static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                          const sg_resp_t *r)
 {
-    const sg_entry_t *e = sipguide_lookup(r->code);
-    sg_verdict_t v = sg_classify(r->code, e, &sipguide_settings()->routine);
-    const char *meaning = e ? e->meaning : NULL;
-    const char *first_action = e ? e->actions[0] : NULL;
-    const char *name;
+    sg_view_t w;
     proto_item *ti = NULL, *it;
-    proto_tree *st;
+    proto_tree *st = NULL;
+    gboolean resent = r->ev && r->ev->retransmission_of;
+    const sg_entry_t *e;
 
-    if (!e)
-        describe_unlisted(pinfo, r->code, &meaning, &first_action);
-    name = e ? (e->title ? e->title : e->phrase) : (v == SG_VERDICT_INVALID ? "invalid code"
-                                                                              : "unregistered");
+    view_of(pinfo, r, &w);
+    e = w.e;
 
     if (tree) {
         /* Text is built only where it is shown: a visible tree (-V, the GUI's
          * details) or a request for sipguide.context (-T fields, filters). */
         gboolean visible = PTREE_DATA(tree)->visible;
-        sg_warning_t w;
+        sg_warning_t wn;
         const sg_warning_t *wp = NULL;
         const char *ctx = NULL;
         if (r->extra && r->extra->warning &&
-            sg_parse_warning(r->extra->warning, strlen(r->extra->warning), &w))
-            wp = &w;
+            sg_parse_warning(r->extra->warning, strlen(r->extra->warning), &wn))
+            wp = &wn;
         if (visible || proto_field_is_referenced(tree, hf_sipguide_context))
             ctx = context_text(pinfo, r, wp);
 
         ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
         if (visible) {
+            /* code, verdict and the strongest finding first: labels are cut at 240 bytes */
             char line[ITEM_LABEL_LENGTH];
             sg_label_t b = {line, 0, sizeof line};
+            int best = strongest_finding(r);
             line[0] = '\0';
             lb_str(&b, "SIP Response Guide: ");
             lb_uint(&b, r->code);
             lb_str(&b, " ");
-            lb_str(&b, name);
+            lb_str(&b, w.name);
             lb_str(&b, " [");
-            lb_str(&b, sg_verdict_name(v));
+            lb_str(&b, sg_verdict_name(w.v));
             lb_str(&b, "]: ");
-            lb_str(&b, first_action ? first_action : meaning);
+            if (resent) {
+                lb_str(&b, "resent, first in frame ");
+                lb_uint(&b, r->ev->retransmission_of);
+                if (best >= 0) {
+                    lb_str(&b, "; ");
+                    lb_str(&b, finding_text(pinfo, r, (sg_finding_t)best));
+                }
+            } else if (best >= 0) {
+                lb_str(&b, finding_text(pinfo, r, (sg_finding_t)best));
+            } else {
+                lb_str(&b, w.first_action ? w.first_action : w.meaning);
+            }
             if (*ctx) {
                 lb_str(&b, " (");
                 lb_str(&b, ctx);
@@ -435,7 +615,12 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
         }
         st = proto_item_add_subtree(ti, ett_sipguide);
 
-        add_gen_uint(st, hf_sipguide_code, tvb, r->code);
+        it = add_gen_uint(st, hf_sipguide_code, tvb, r->code);
+        if (visible)
+            label_code(it, r, &w);
+        /* the verdict is printed: one right-click away from a filter */
+        add_gen_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(w.v));
+        add_findings(st, tvb, pinfo, ti, r);
         if (e && e->phrase)
             add_hidden_string(st, hf_sipguide_phrase, tvb, e->phrase);
         if (r->wire_phrase) {
@@ -450,39 +635,53 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
         }
         if (e && e->title)
             add_gen_string(st, hf_sipguide_title, tvb, e->title);
-        add_gen_string(st, hf_sipguide_meaning, tvb, meaning);
+        add_gen_string(st, hf_sipguide_meaning, tvb, w.meaning);
         if (e) {
             for (size_t i = 0; i < sg_action_count(e); i++)
                 add_gen_string(st, hf_sipguide_action, tvb, e->actions[i]);
         } else {
-            add_gen_string(st, hf_sipguide_action, tvb, first_action);
+            add_gen_string(st, hf_sipguide_action, tvb, w.first_action);
+        }
+        if (w.guide_ref) {
+            it = add_gen_string(st, hf_sipguide_guide_ref, tvb, w.guide_ref->meaning);
+            if (visible)
+                proto_item_set_text(it, "For calls, the guide says: %s %s",
+                                    w.guide_ref->meaning,
+                                    w.guide_ref->actions[0] ? w.guide_ref->actions[0] : "");
         }
         if (e && e->note)
             add_gen_string(st, hf_sipguide_note, tvb, e->note);
         add_hidden_string(st, hf_sipguide_class, tvb, sg_class_name(r->code));
-        it = proto_tree_add_boolean(st, hf_sipguide_documented, tvb, 0, 0, sg_is_documented(e));
-        proto_item_set_generated(it);
-        proto_item_set_hidden(it);
-        add_hidden_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(v));
+        if (sg_is_documented(e)) {
+            /* present only when true, like Wireshark's own flags, so that
+             * "sipguide.documented" alone means what it says */
+            it = proto_tree_add_boolean(st, hf_sipguide_documented, tvb, 0, 0, TRUE);
+            proto_item_set_generated(it);
+            proto_item_set_hidden(it);
+        }
         add_hidden_string(st, hf_sipguide_source, tvb, e ? source_name(e->source) : "sipguide");
         if (e && e->rfc)
             add_hidden_string(st, hf_sipguide_rfc, tvb, e->rfc);
         add_context(st, tvb, pinfo, r, wp, ctx);
-    } else if (r->flags & SG_F_PHRASE_CUT) {
-        expert_add_info_format(pinfo, NULL, &ei_sipguide_long_phrase,
-                               "Reason phrase of %u bytes: sipguide shows the first %d",
-                               r->phrase_len, SG_PHRASE_MAX);
+        add_evidence(st, tvb, r);
+    } else {
+        if (r->flags & SG_F_PHRASE_CUT)
+            expert_add_info_format(pinfo, NULL, &ei_sipguide_long_phrase,
+                                   "Reason phrase of %u bytes: sipguide shows the first %d",
+                                   r->phrase_len, SG_PHRASE_MAX);
+        add_findings(NULL, tvb, pinfo, NULL, r);
     }
 
-    add_expert(pinfo, ti, r, e, v, meaning, first_action);
-    add_check_experts(pinfo, ti, r, e);
+    /* a resent response raises nothing of its own: its first copy did */
+    if (!resent)
+        add_expert(pinfo, ti, r, &w);
 
     if (have_tap_listener(sipguide_tap)) {
         sg_tap_t *t = wmem_new(pinfo->pool, sg_tap_t);
         t->code = r->code;
-        t->verdict = v;
+        t->verdict = w.v;
         t->entry = e;
-        t->first_action = first_action;
+        t->first_action = w.first_action;
         tap_queue_packet(sipguide_tap, pinfo, t);
     }
 
@@ -491,17 +690,23 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
      * for our hint only. */
     gboolean writable = col_get_writable(pinfo->cinfo, COL_INFO);
     col_set_writable(pinfo->cinfo, COL_INFO, TRUE);
-    switch (v) {
-    case SG_VERDICT_DOCUMENTED_FAILURE:
-        col_append_fstr(pinfo->cinfo, COL_INFO, "[guide: %u %s] ", r->code, name);
-        break;
-    case SG_VERDICT_UNEXPECTED:
-    case SG_VERDICT_UNREGISTERED:
-    case SG_VERDICT_INVALID:
-        col_append_fstr(pinfo->cinfo, COL_INFO, "[%s: %u] ", sg_verdict_name(v), r->code);
-        break;
-    default:
-        break;
+    if (resent) {
+        col_append_fstr(pinfo->cinfo, COL_INFO, "[resent: %u] ", r->code);
+    } else {
+        switch (w.v) {
+        case SG_VERDICT_DOCUMENTED_FAILURE:
+            col_append_fstr(pinfo->cinfo, COL_INFO, "[%s: %u %s] ",
+                            e && e->source == SG_SOURCE_USER ? "yours" : "guide", r->code,
+                            w.name);
+            break;
+        case SG_VERDICT_UNEXPECTED:
+        case SG_VERDICT_UNREGISTERED:
+        case SG_VERDICT_INVALID:
+            col_append_fstr(pinfo->cinfo, COL_INFO, "[%s: %03u] ", sg_verdict_name(w.v), r->code);
+            break;
+        default:
+            break;
+        }
     }
     if (r->extra && r->extra->scan_warn)
         col_append_fstr(pinfo->cinfo, COL_INFO, "[scan from %s] ", r->extra->scan_addr);
@@ -526,11 +731,44 @@ static int dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     return 0;
 }
 
+/* One expert item per finding, from the core's findings table: the filter
+ * names keep the ids ("no-cancel" is sipguide.no_cancel). */
+static void register_finding_experts(expert_module_t *expert)
+{
+    static const int groups[] = {[SG_GROUP_SEQUENCE] = PI_SEQUENCE,
+                                 [SG_GROUP_SECURITY] = PI_SECURITY,
+                                 [SG_GROUP_PROTOCOL] = PI_PROTOCOL,
+                                 [SG_GROUP_RESPONSE] = PI_RESPONSE_CODE};
+    static const int severities[] = {[SG_SEV_CHAT] = PI_CHAT, [SG_SEV_NOTE] = PI_NOTE,
+                                     [SG_SEV_WARN] = PI_WARN, [SG_SEV_ERROR] = PI_ERROR};
+    static const ei_register_info blank = {NULL, {NULL, 0, 0, NULL, EXPFILL}};
+    ei_register_info *ei = g_new0(ei_register_info, SG_FIND_COUNT);
+    int n = 0;
+    for (int f = 0; f < SG_FIND_COUNT; f++) {
+        const sg_finding_info_t *info = sg_finding_info((sg_finding_t)f);
+        char *name;
+        if (info->severity <= SG_SEV_NONE || info->severity > SG_SEV_ERROR)
+            continue; /* a field only */
+        ei[n] = blank;
+        name = g_strdup_printf("sipguide.%s", info->id);
+        g_strdelimit(name + 9, "-", '_');
+        ei[n].ids = &ei_sipguide_finding[f];
+        ei[n].eiinfo.name = name;
+        ei[n].eiinfo.group = groups[info->group];
+        ei[n].eiinfo.severity = severities[info->severity];
+        ei[n].eiinfo.summary = info->explain;
+        ei[n].ids->ei = EI_INIT_EI;
+        ei[n].ids->hf = EI_INIT_HF;
+        n++;
+    }
+    expert_register_field_array(expert, ei, n);
+}
+
 void proto_register_sipguide(void)
 {
     static hf_register_info hf[] = {
         {&hf_sipguide_code,
-         {"Status code", "sipguide.code", FT_UINT16, BASE_CUSTOM, CF_FUNC(format_code), 0x0,
+         {"Status code", "sipguide.code", FT_UINT16, BASE_DEC, NULL, 0x0,
           "The SIP status code of this response, as the SIP dissector parsed it", HFILL}},
         {&hf_sipguide_phrase,
          {"Registered phrase", "sipguide.phrase", FT_STRING, BASE_NONE, NULL, 0x0,
@@ -593,6 +831,70 @@ void proto_register_sipguide(void)
         {&hf_sipguide_response_time,
          {"Response time (ms)", "sipguide.response_time", FT_UINT32, BASE_DEC, NULL, 0x0,
           "Milliseconds between the request and this response", HFILL}},
+        {&hf_sipguide_guide_ref,
+         {"For calls, the guide says", "sipguide.guide_ref", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The guide's description of this code, shown for reference when the guide speaks of "
+          "calls and this response answers another method (REGISTER, SUBSCRIBE, OPTIONS, ...)",
+          HFILL}},
+        {&hf_sipguide_finding,
+         {"Finding", "sipguide.finding", FT_STRING, BASE_NONE, NULL, 0x0,
+          "What sipguide found in the capture around this response, one item per finding, by "
+          "id: no-ack, conflicting-final, no-cancel, cancelled, request-retransmitted, "
+          "offer-port-zero, offer-secure-media, offer-no-sdp, codecs-accepted-before, "
+          "credentials-rejected, nonce-expired, scan, phrase-differs",
+          HFILL}},
+        {&hf_sipguide_retransmission_of,
+         {"Retransmission of", "sipguide.retransmission_of", FT_FRAMENUM, BASE_NONE,
+          FRAMENUM_TYPE(FT_FRAMENUM_DUP_ACK), 0x0,
+          "This response was sent before (same transaction, code and To tag): the frame of the "
+          "first copy. A resent response raises no expert item of its own",
+          HFILL}},
+        {&hf_sipguide_responder,
+         {"Responder", "sipguide.responder", FT_STRING, BASE_NONE, NULL, 0x0,
+          "Who answered: the response's Server header, else its User-Agent", HFILL}},
+        {&hf_sipguide_request_uri,
+         {"Request-URI", "sipguide.request_uri", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The Request-URI of the request this failure answers: what was asked for", HFILL}},
+        {&hf_sipguide_retransmissions,
+         {"Request resent", "sipguide.retransmissions", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "How many times the request was sent again before this response (same Call-ID, CSeq, "
+          "method and hop)",
+          HFILL}},
+        {&hf_sipguide_cancel_frame,
+         {"Cancelled in frame", "sipguide.cancel_frame", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+          "On a 487: the CANCEL of this INVITE, or the BYE on its early dialog", HFILL}},
+        {&hf_sipguide_offer_frame,
+         {"Offer in frame", "sipguide.offer.frame", FT_FRAMENUM, BASE_NONE,
+          FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0,
+          "The request whose SDP offer this failure refused (or that carried none)", HFILL}},
+        {&hf_sipguide_offer_media,
+         {"Offered media", "sipguide.offer.media", FT_STRING, BASE_NONE, NULL, 0x0,
+          "One item per m= line of the refused offer: media, port, protocol, direction "
+          "(\"audio 0 RTP/AVP inactive\")",
+          HFILL}},
+        {&hf_sipguide_offer_codec,
+         {"Offered codec", "sipguide.offer.codec", FT_STRING, BASE_NONE, NULL, 0x0,
+          "One item per format of the refused offer: rtpmap name/rate or the static payload "
+          "type's name (\"PCMU/8000\", \"telephone-event/8000\")",
+          HFILL}},
+        {&hf_sipguide_auth_user,
+         {"Credentials user", "sipguide.auth.user", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The user name in the Authorization or Proxy-Authorization of the request answered",
+          HFILL}},
+        {&hf_sipguide_auth_realm,
+         {"Credentials realm", "sipguide.auth.realm", FT_STRING, BASE_NONE, NULL, 0x0,
+          "The realm in the Authorization or Proxy-Authorization of the request answered", HFILL}},
+        {&hf_sipguide_call_outcome,
+         {"Call outcome", "sipguide.call.outcome", FT_STRING, BASE_NONE, NULL, 0x0,
+          "On the final response that decides the call (its Call-ID): answered, failed or "
+          "cancelled",
+          HFILL}},
+        {&hf_sipguide_call_setup_time,
+         {"Setup time (ms)", "sipguide.call.setup_time", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "Post-dial delay: milliseconds from the call's first INVITE to its first 18x", HFILL}},
+        {&hf_sipguide_call_answer_time,
+         {"Answer time (ms)", "sipguide.call.answer_time", FT_UINT32, BASE_DEC, NULL, 0x0,
+          "Milliseconds from the call's first INVITE to its 2xx", HFILL}},
         {&hf_sipguide_reason_protocol,
          {"Reason protocol", "sipguide.reason.protocol", FT_STRING, BASE_NONE, NULL, 0x0,
           "Protocol of the Reason header cause: Q.850 (ISDN/PSTN cause) or SIP", HFILL}},
@@ -633,7 +935,8 @@ void proto_register_sipguide(void)
          {"Scan user list", "sipguide.scan.user_list", FT_STRING, BASE_NONE, NULL, 0x0,
           "The users that address tried, first ones first", HFILL}},
     };
-    static gint *ett[] = {&ett_sipguide, &ett_sipguide_context};
+    static gint *ett[] = {&ett_sipguide, &ett_sipguide_context, &ett_sipguide_finding,
+                          &ett_sipguide_evidence};
     static ei_register_info ei[] = {
         {&ei_sipguide_documented_failure[SG_SEV_NOTE],
          {"sipguide.documented_failure", PI_RESPONSE_CODE, PI_NOTE,
@@ -647,9 +950,22 @@ void proto_register_sipguide(void)
         {&ei_sipguide_documented_failure[SG_SEV_ERROR],
          {"sipguide.documented_failure.error", PI_RESPONSE_CODE, PI_ERROR,
           "A failure the guide documents (severity set to error)", EXPFILL}},
-        {&ei_sipguide_unexpected,
+        {&ei_sipguide_unexpected[SG_SEV_WARN],
          {"sipguide.unexpected", PI_RESPONSE_CODE, PI_WARN,
-          "A registered code the guide does not cover and that is not routine", EXPFILL}},
+          "A response that needs a look: a code the guide does not cover for this method and "
+          "that is not routine",
+          EXPFILL}},
+        {&ei_sipguide_unexpected[SG_SEV_NOTE],
+         {"sipguide.unexpected.note", PI_RESPONSE_CODE, PI_NOTE,
+          "An ordinary outcome the guide does not cover (busy, a refused capability probe, a "
+          "BYE that crossed the end of a dialog)",
+          EXPFILL}},
+        {&ei_sipguide_unexpected[SG_SEV_CHAT],
+         {"sipguide.unexpected.chat", PI_RESPONSE_CODE, PI_CHAT,
+          "A normal outcome the guide does not cover", EXPFILL}},
+        {&ei_sipguide_unexpected[SG_SEV_ERROR],
+         {"sipguide.unexpected.error", PI_RESPONSE_CODE, PI_ERROR,
+          "A response the guide does not cover, severity error", EXPFILL}},
         {&ei_sipguide_unregistered,
          {"sipguide.unregistered", PI_RESPONSE_CODE, PI_WARN,
           "A code within 100-699 that is not in the IANA registry", EXPFILL}},
@@ -659,15 +975,6 @@ void proto_register_sipguide(void)
         {&ei_sipguide_long_phrase,
          {"sipguide.long_phrase", PI_PROTOCOL, PI_CHAT,
           "An unusually long reason phrase, shown cut", EXPFILL}},
-        {&ei_sipguide_no_cancel,
-         {"sipguide.no_cancel", PI_SEQUENCE, PI_NOTE,
-          "487 Request Terminated with no CANCEL earlier for its transaction", EXPFILL}},
-        {&ei_sipguide_phrase_differs,
-         {"sipguide.phrase_differs", PI_PROTOCOL, PI_CHAT,
-          "The reason phrase differs from the registered one", EXPFILL}},
-        {&ei_sipguide_scan,
-         {"sipguide.scan", PI_SECURITY, PI_WARN,
-          "Many failure responses to one address: possible scan or brute force", EXPFILL}},
         {&ei_sipguide_user[SG_SEV_CHAT],
          {"sipguide.user.chat", PI_RESPONSE_CODE, PI_CHAT, "A code from your user table (chat)",
           EXPFILL}},
@@ -688,6 +995,7 @@ void proto_register_sipguide(void)
     proto_register_subtree_array(ett, array_length(ett));
     expert = expert_register_protocol(proto_sipguide);
     expert_register_field_array(expert, ei, array_length(ei));
+    register_finding_experts(expert);
 
     sipguide_handle = register_dissector("sipguide", dissect_sipguide, proto_sipguide);
     sipguide_tap = register_tap("sipguide");

@@ -10,6 +10,7 @@
 
 #include "sipguide_compat.h"
 #include "sipguide_core.h"
+#include "sipguide_track.h"
 
 /* Rarely present context, allocated only when a response carries it. */
 typedef struct {
@@ -29,21 +30,44 @@ typedef struct {
 enum { SG_REASON_NONE, SG_REASON_Q850, SG_REASON_SIP };
 
 /* Per-response flags, decided on the first pass. */
-#define SG_F_NO_CANCEL 0x01      /* 487 with no CANCEL earlier for its transaction */
-#define SG_F_PHRASE_DIFFERS 0x02 /* phrase on the wire is not the registered one */
 #define SG_F_PHRASE_CUT 0x04     /* phrase longer than sipguide keeps */
 #define SG_F_HAS_RESPONSE_TIME 0x08
+
+/* What the capture says about a response beyond its own headers: the
+ * tracker's judgement, copied to file scope.  Allocated only when there is
+ * something to say. */
+typedef struct {
+    guint32 quiet;             /* findings raised on an earlier frame already */
+    guint32 retransmission_of;
+    guint32 sends, resends;
+    double sends_span, resends_span;
+    guint32 cancel_frame;
+    const char *cancel_method, *cancel_by;
+    double cancel_after;
+    guint32 first_final_frame, first_final_code;
+    const char *request_uri, *auth_user, *auth_realm;
+    const char *src;           /* the response's sender */
+    guint32 offer_frame;
+    sg_offer_t *offer;
+    const char *accepted_codecs;
+    guint32 accepted_frame;
+    sg_outcome_t outcome;
+    gint32 setup_ms, answer_ms;
+} sg_evidence_t;
 
 /* One SIP response as collected on the first pass. */
 typedef struct {
     guint32 code;
     guint32 flags;
+    guint32 findings;        /* bit (1u << sg_finding_t) */
     guint32 phrase_len;      /* length on the wire */
-    guint32 request_frame;   /* 0 if the SIP dissector found no request */
+    guint32 request_frame;   /* 0 if the request is not in the capture */
     guint32 response_time;   /* ms, with SG_F_HAS_RESPONSE_TIME */
     const char *wire_phrase; /* file scope (or the registry's string); NULL if none */
     const char *method;      /* CSeq method, file scope; NULL if none */
+    const char *responder;   /* Server, else User-Agent; file scope */
     sg_extra_t *extra;
+    sg_evidence_t *ev;
 } sg_resp_t;
 
 /* All SIP responses of one frame, in the order they appear. */
@@ -85,9 +109,10 @@ typedef struct {
 void sipguide_register_stats(void);
 
 /* collect.c: what the SIP dissector found, read on the first pass. */
-void sipguide_collect_init(void);    /* new file: forget CANCELs and scans */
+void sipguide_collect_init(void);    /* new file: forget transactions, calls and scans */
 void sipguide_collect_cleanup(void);
 void sipguide_collect_wanted(GArray *hfids); /* the SIP fields to ask for */
 sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree);
+const sg_tracker_t *sipguide_tracker(void); /* calls and registrations, for the reports */
 
 #endif /* SIPGUIDE_H */
