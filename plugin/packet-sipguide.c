@@ -1000,6 +1000,7 @@ void proto_register_sipguide(void)
     sipguide_handle = register_dissector("sipguide", dissect_sipguide, proto_sipguide);
     sipguide_tap = register_tap("sipguide");
     sipguide_register_stats();
+    sipguide_register_calls();
     register_init_routine(sipguide_collect_init);
     register_cleanup_routine(sipguide_collect_cleanup);
     sipguide_register_prefs(proto_sipguide);

@@ -107,6 +107,7 @@ typedef struct {
     const char *first_action; /* NULL if none */
 } sg_tap_t;
 void sipguide_register_stats(void);
+void sipguide_register_calls(void);
 
 /* collect.c: what the SIP dissector found, read on the first pass. */
 void sipguide_collect_init(void);    /* new file: forget transactions, calls and scans */
