@@ -36,6 +36,11 @@ Conventions
   - request_uri (failures): Request-URI of the request answered; not_found (404/484/604): the user
     part of it.  responder: the response's Server header, else its User-Agent; responder_address:
     the response's source address (failures).
+  - severity: the expert severity issue #12's policy asks for, where it names one: 'note-or-chat'
+    (capability probes 405/489/501/420 to SUBSCRIBE/PUBLISH/OPTIONS, 481 to BYE/CANCEL, 486 and
+    600 to INVITE) or 'warning' (483, 5xx, credentials refused, conflicting-final).  Absent: not
+    checked.  Retransmissions raise no expert item at all.
+  - quotes (ICMP entries): the frame of the response on the wire that the ICMP error quotes.
   - scan_*: with the capture's 'options' (401 among the scan codes): the address, failures counted
     in the window at this frame, whether this is the crossing frame, and the users tried (To user).
 - CAPTURES[name]['invite_call_ids']: distinct Call-IDs carrying an INVITE (not counting ICMP
@@ -73,7 +78,7 @@ CHOICES = [
 
 # Per capture: the responses to check.
 CAPTURES = {
-    # issue #12: a-i of the brief, each scenario its own Call-ID (see captures/MANIFEST-crafted.md)
+    # issue #12: a-g of the brief, each scenario its own Call-ID (see captures/MANIFEST-crafted.md); h and i are in crafted-scan-auth.pcap
     'crafted-transactions.pcap': {
         'invite_call_ids': 8,
         'responses': [
@@ -112,7 +117,8 @@ CAPTURES = {
              'offer_codecs': ['PCMU/8000', 'PCMA/8000', 'telephone-event/8000'],
              'request_uri': 'sip:bob@example.com',
              'responder': 'Yealink SIP-T46S 66.86.0.15',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'note-or-chat'},
             # [b.486.1] #12 retransmissions: a resent response carries retransmission_of, raises no expert item of its own
             {'frame': 11,
              'code': 486,
@@ -159,7 +165,8 @@ CAPTURES = {
              'offer_codecs': ['PCMU/8000', 'PCMA/8000', 'telephone-event/8000'],
              'request_uri': 'sip:bob@example.com',
              'responder': 'Yealink SIP-T46S 66.86.0.15',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'note-or-chat'},
             # [c.486.1] #12 retransmissions: a resent response carries retransmission_of, raises no expert item of its own
             {'frame': 16,
              'code': 486,
@@ -182,7 +189,8 @@ CAPTURES = {
              'offer_codecs': ['PCMU/8000', 'PCMA/8000', 'telephone-event/8000'],
              'request_uri': 'sip:gsm@gw.example.com',
              'responder': 'VoxStack GSM Gateway 2.1',
-             'responder_address': '198.51.100.30'},
+             'responder_address': '198.51.100.30',
+             'severity': 'note-or-chat'},
             # [d.500] #12 conflicting-final: a second, different final response to one INVITE transaction, naming frame 19; #13 the offer a failure rejects: frame, media, codecs
             {'frame': 20,
              'code': 500,
@@ -196,7 +204,8 @@ CAPTURES = {
              'offer_codecs': ['PCMU/8000', 'PCMA/8000', 'telephone-event/8000'],
              'request_uri': 'sip:gsm@gw.example.com',
              'responder': 'VoxStack GSM Gateway 2.1',
-             'responder_address': '198.51.100.30'},
+             'responder_address': '198.51.100.30',
+             'severity': 'warning'},
             # [e.200] #12 the right request (Wireshark finds none)
             {'frame': 23,
              'code': 200,
@@ -206,8 +215,13 @@ CAPTURES = {
              'retransmission_of': None,
              'findings': [],
              'responder': 'Linphone/5.2.0'},
-            #12 ICMP: a SIP response inside an ICMP/ICMPv6 error payload is not a response: not annotated, not counted, not fed to any check
-            {'frame': 24, 'code': 200, 'method': 'OPTIONS', 'annotated': False, 'note': 'ICMP quote'},
+            # [e.icmp] #12 ICMP: a SIP response inside an ICMP/ICMPv6 error payload is not a response: not annotated, not counted, not fed to any check
+            {'frame': 24,
+             'code': 200,
+             'method': 'OPTIONS',
+             'annotated': False,
+             'quotes': 23,
+             'note': 'ICMP port unreachable quoting the whole 200 OK of frame 23'},
             # [e6.404] #13 the offer a failure rejects: frame, media, codecs; #13 404: names the number or user not found
             {'frame': 26,
              'code': 404,
@@ -222,8 +236,13 @@ CAPTURES = {
              'not_found': 'carol',
              'responder': 'Asterisk PBX 18.12.0',
              'responder_address': '2001:db8::20'},
-            #12 ICMP: a SIP response inside an ICMP/ICMPv6 error payload is not a response: not annotated, not counted, not fed to any check
-            {'frame': 27, 'code': 404, 'method': 'INVITE', 'annotated': False, 'note': 'ICMP quote'},
+            # [e6.icmp6] #12 ICMP: a SIP response inside an ICMP/ICMPv6 error payload is not a response: not annotated, not counted, not fed to any check
+            {'frame': 27,
+             'code': 404,
+             'method': 'INVITE',
+             'annotated': False,
+             'quotes': 26,
+             'note': 'ICMPv6 destination unreachable (port) quoting the 404 of frame 26'},
             # [f.200bye] #13 who answered
             {'frame': 32,
              'code': 200,
@@ -266,7 +285,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:alice@example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'note-or-chat'},
             # [g.publish.resp] #12 method-aware: 489 to PUBLISH
             {'frame': 40,
              'code': 489,
@@ -276,7 +296,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:alice@example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'note-or-chat'},
             # [g.options.resp] #12 method-aware: 405 to OPTIONS
             {'frame': 42,
              'code': 405,
@@ -286,7 +307,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:bob@example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'note-or-chat'},
             # [g.notify.resp] #12 method-aware: 488 to NOTIFY
             {'frame': 44,
              'code': 488,
@@ -316,7 +338,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:bob@example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'note-or-chat'},
             # [g.invite483.resp] #13 the offer a failure rejects: frame, media, codecs
             {'frame': 50,
              'code': 483,
@@ -329,7 +352,8 @@ CAPTURES = {
              'offer_codecs': ['PCMU/8000', 'PCMA/8000', 'telephone-event/8000'],
              'request_uri': 'sip:bob@example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [g.invite486.resp] #13 the offer a failure rejects: frame, media, codecs
             {'frame': 53,
              'code': 486,
@@ -342,7 +366,8 @@ CAPTURES = {
              'offer_codecs': ['PCMU/8000', 'PCMA/8000', 'telephone-event/8000'],
              'request_uri': 'sip:bob@example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'note-or-chat'},
             # [e.200b] #12 the right request (Wireshark finds none)
             {'frame': 56,
              'code': 200,
@@ -352,8 +377,13 @@ CAPTURES = {
              'retransmission_of': None,
              'findings': [],
              'responder': 'Linphone/5.2.0'},
-            #12 ICMP: a SIP response inside an ICMP/ICMPv6 error payload is not a response: not annotated, not counted, not fed to any check
-            {'frame': 57, 'code': 200, 'method': 'OPTIONS', 'annotated': False, 'note': 'ICMP quote'},
+            # [e.icmp.cut] #12 ICMP: a SIP response inside an ICMP/ICMPv6 error payload is not a response: not annotated, not counted, not fed to any check
+            {'frame': 57,
+             'code': 200,
+             'method': 'OPTIONS',
+             'annotated': False,
+             'quotes': 56,
+             'note': 'ICMP port unreachable quoting the 200 OK of frame 56, cut at 576 bytes'},
         ],
     },
     # issue #12 scans: h (203.0.113.66, 12 challenges each answered by a successful retry: no scan) and i (203.0.113.77, 12 rejected retries: scan), run with 401 among the scan codes
@@ -622,7 +652,8 @@ CAPTURES = {
              'auth_realm': 'example.com',
              'request_uri': 'sip:example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [i2.401] #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 54,
              'code': 401,
@@ -644,7 +675,8 @@ CAPTURES = {
              'auth_realm': 'example.com',
              'request_uri': 'sip:example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [i3.401] #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 58,
              'code': 401,
@@ -666,7 +698,8 @@ CAPTURES = {
              'auth_realm': 'example.com',
              'request_uri': 'sip:example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [i4.401] #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 62,
              'code': 401,
@@ -688,7 +721,8 @@ CAPTURES = {
              'auth_realm': 'example.com',
              'request_uri': 'sip:example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [i5.401] #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 66,
              'code': 401,
@@ -710,7 +744,8 @@ CAPTURES = {
              'auth_realm': 'example.com',
              'request_uri': 'sip:example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [i6.401] #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 70,
              'code': 401,
@@ -732,7 +767,8 @@ CAPTURES = {
              'auth_realm': 'example.com',
              'request_uri': 'sip:example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [i7.401] #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 74,
              'code': 401,
@@ -754,7 +790,8 @@ CAPTURES = {
              'auth_realm': 'example.com',
              'request_uri': 'sip:example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [i8.401] #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 78,
              'code': 401,
@@ -776,7 +813,8 @@ CAPTURES = {
              'auth_realm': 'example.com',
              'request_uri': 'sip:example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [i9.401] #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 82,
              'code': 401,
@@ -798,7 +836,8 @@ CAPTURES = {
              'auth_realm': 'example.com',
              'request_uri': 'sip:example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [i10.401] #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 86,
              'code': 401,
@@ -824,7 +863,8 @@ CAPTURES = {
              'scan_address': '203.0.113.77',
              'scan_count': 10,
              'scan_crossing': True,
-             'scan_users': ['100', '101', '102', '103', '104', '105', '106', '107', '108', '109']},
+             'scan_users': ['100', '101', '102', '103', '104', '105', '106', '107', '108', '109'],
+             'severity': 'warning'},
             # [i11.401] #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 90,
              'code': 401,
@@ -850,7 +890,8 @@ CAPTURES = {
              'scan_address': '203.0.113.77',
              'scan_count': 11,
              'scan_crossing': False,
-             'scan_users': ['100', '101', '102', '103', '104', '105', '106', '107', '108', '109', '110']},
+             'scan_users': ['100', '101', '102', '103', '104', '105', '106', '107', '108', '109', '110'],
+             'severity': 'warning'},
             # [i12.401] #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 94,
              'code': 401,
@@ -876,7 +917,8 @@ CAPTURES = {
              'scan_address': '203.0.113.77',
              'scan_count': 12,
              'scan_crossing': False,
-             'scan_users': ['100', '101', '102', '103', '104', '105', '106', '107', '108', '109', '110', '111']},
+             'scan_users': ['100', '101', '102', '103', '104', '105', '106', '107', '108', '109', '110', '111'],
+             'severity': 'warning'},
         ],
     },
     # issue #13: a-m of the brief
@@ -926,7 +968,8 @@ CAPTURES = {
              'auth_realm': 'example.com',
              'request_uri': 'sip:example.com',
              'responder': 'Asterisk PBX 18.12.0',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [d.407] #13 credentials-rejected: 407 to a request with credentials of carol@sip.example.net
             {'frame': 10,
              'code': 407,
@@ -938,7 +981,8 @@ CAPTURES = {
              'auth_realm': 'sip.example.net',
              'request_uri': 'sip:erin@sip.example.net',
              'responder': 'Kamailio (5.7.2 (x86_64/linux))',
-             'responder_address': '198.51.100.25'},
+             'responder_address': '198.51.100.25',
+             'severity': 'warning'},
             # [e.200] #13 who answered
             {'frame': 15,
              'code': 200,
@@ -1134,7 +1178,8 @@ CAPTURES = {
              'offer_codecs': ['PCMU/8000', 'PCMA/8000', 'telephone-event/8000'],
              'request_uri': 'sip:dave@example.com',
              'responder': 'Yealink SIP-T46S 66.86.0.15',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'note-or-chat'},
             # [c3.488] #13 the offer a failure rejects: frame, media, codecs
             {'frame': 12,
              'code': 488,
@@ -1215,7 +1260,8 @@ CAPTURES = {
              'offer_codecs': ['PCMU/8000', 'PCMA/8000', 'telephone-event/8000'],
              'request_uri': 'sip:peggy@example.com',
              'responder': 'CarrierSBC/2.1',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [c1.bye.200] #13 who answered
             {'frame': 41,
              'code': 200,
@@ -1257,7 +1303,8 @@ CAPTURES = {
              'offer_codecs': ['PCMU/8000', 'PCMA/8000', 'telephone-event/8000'],
              'request_uri': 'sip:victor@example.com',
              'responder': 'CarrierSBC/2.1',
-             'responder_address': '198.51.100.20'},
+             'responder_address': '198.51.100.20',
+             'severity': 'warning'},
             # [c6.bye.200] #13 who answered
             {'frame': 60,
              'code': 200,
@@ -1343,7 +1390,8 @@ CAPTURES = {
              'auth_realm': 'domain.xyz',
              'request_uri': 'sip:sip.domain.xyz',
              'responder': 'repro 1.9.7',
-             'responder_address': '172.16.98.102'},
+             'responder_address': '172.16.98.102',
+             'severity': 'warning'},
             # #13 credentials-rejected: 403 to a request with credentials of telephone1@domain.xyz@domain.xyz; README phrase differs from the registered one
             {'frame': 18,
              'code': 403,
@@ -1355,7 +1403,8 @@ CAPTURES = {
              'auth_realm': 'domain.xyz',
              'request_uri': 'sip:sip.domain.xyz',
              'responder': 'repro 1.9.7',
-             'responder_address': '172.16.98.102'},
+             'responder_address': '172.16.98.102',
+             'severity': 'warning'},
             # #13 resends: REGISTER sent 4 times over 3.502 s
             {'frame': 145,
              'code': 483,
@@ -1367,7 +1416,8 @@ CAPTURES = {
              'resend_span_s': 3.502,
              'request_uri': 'sip:sip.domain.xyz',
              'responder': 'repro 1.9.7',
-             'responder_address': '172.16.98.102'},
+             'responder_address': '172.16.98.102',
+             'severity': 'warning'},
             # #13 who answered
             {'frame': 149,
              'code': 100,
@@ -1378,8 +1428,13 @@ CAPTURES = {
              'retransmissions': 2,
              'resend_span_s': 1.501,
              'responder': None},
-            #12 ICMP: a SIP response inside an ICMP/ICMPv6 error payload is not a response: not annotated, not counted, not fed to any check
-            {'frame': 150, 'code': 100, 'method': 'REGISTER', 'annotated': False, 'note': 'ICMP quote'},
+            # #12 ICMP: a SIP response inside an ICMP/ICMPv6 error payload is not a response: not annotated, not counted, not fed to any check
+            {'frame': 150,
+             'code': 100,
+             'method': 'REGISTER',
+             'annotated': False,
+             'quotes': 149,
+             'note': 'ICMP port unreachable quoting the 100 Trying of frame 149'},
             # #13 resends: REGISTER sent 3 times over 1.501 s
             {'frame': 151,
              'code': 483,
@@ -1391,9 +1446,15 @@ CAPTURES = {
              'resend_span_s': 1.501,
              'request_uri': 'sip:sip.domain.xyz',
              'responder': 'repro 1.9.7',
-             'responder_address': '172.16.98.102'},
-            #12 ICMP: a SIP response inside an ICMP/ICMPv6 error payload is not a response: not annotated, not counted, not fed to any check
-            {'frame': 152, 'code': 483, 'method': 'REGISTER', 'annotated': False, 'note': 'ICMP quote'},
+             'responder_address': '172.16.98.102',
+             'severity': 'warning'},
+            # #12 ICMP: a SIP response inside an ICMP/ICMPv6 error payload is not a response: not annotated, not counted, not fed to any check
+            {'frame': 152,
+             'code': 483,
+             'method': 'REGISTER',
+             'annotated': False,
+             'quotes': 151,
+             'note': 'ICMP port unreachable quoting the 483 of frame 151'},
         ],
     },
     # issue #12: one 408 sent 11 times (10 resends), its INVITE not in the capture, no ACK ever; the 501 to a SUBSCRIBE on both legs of the proxy; 500 to a resent BYE
@@ -1409,7 +1470,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:telephone2@172.16.98.1:5060;transport=udp;registering_acc=domain_xyz',
              'responder': 'Jitsi2.8.5426Mac OS X',
-             'responder_address': '172.16.98.1'},
+             'responder_address': '172.16.98.1',
+             'severity': 'note-or-chat'},
             # #12 the right request (Wireshark finds none)
             {'frame': 8,
              'code': 501,
@@ -1420,7 +1482,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:telephone2@domain.xyz',
              'responder': 'repro 1.9.7',
-             'responder_address': '172.16.98.102'},
+             'responder_address': '172.16.98.102',
+             'severity': 'note-or-chat'},
             # #13 who answered, what was asked
             {'frame': 727,
              'code': 408,
@@ -1450,7 +1513,8 @@ CAPTURES = {
              'resend_span_s': 0.504,
              'request_uri': 'sip:telephone2@172.16.98.1:5060;transport=udp;registering_acc=domain_xyz',
              'responder': None,
-             'responder_address': '172.16.98.1'},
+             'responder_address': '172.16.98.1',
+             'severity': 'warning'},
             # #12 retransmissions: a resent response carries retransmission_of, raises no expert item of its own; #12 no-ack: final response to INVITE sent 3 times over 1.483 s: the ACK never arrived
             {'frame': 805,
              'code': 408,
@@ -1577,7 +1641,8 @@ CAPTURES = {
                               'G729/8000', 'telephone-event/8000'],
              'request_uri': 'sip:1590@192.168.0.45:5060',
              'responder': None,
-             'responder_address': '192.168.0.45'},
+             'responder_address': '192.168.0.45',
+             'severity': 'note-or-chat'},
             # #12 conflicting-final: a second, different final response to one INVITE transaction, naming frame 6; #13 the offer a failure rejects: frame, media, codecs
             {'frame': 7,
              'code': 500,
@@ -1592,7 +1657,8 @@ CAPTURES = {
                               'G729/8000', 'telephone-event/8000'],
              'request_uri': 'sip:1590@192.168.0.45:5060',
              'responder': None,
-             'responder_address': '192.168.0.45'},
+             'responder_address': '192.168.0.45',
+             'severity': 'warning'},
         ],
     },
     # issue #12: two finals, 500 then (after the ACK) 603; Wireshark matches the 603 to the ACK
@@ -1620,7 +1686,8 @@ CAPTURES = {
                               'G729/8000', 'telephone-event/8000'],
              'request_uri': 'sip:1590@192.168.0.45:5060',
              'responder': None,
-             'responder_address': '192.168.0.45'},
+             'responder_address': '192.168.0.45',
+             'severity': 'warning'},
             # #12 the right request: same Call-ID, CSeq number and method (Wireshark's sip.response-request says frame 7); #12 conflicting-final: a second, different final response to one INVITE transaction, naming frame 6; #13 the offer a failure rejects: frame, media, codecs
             {'frame': 8,
              'code': 603,
@@ -1636,7 +1703,8 @@ CAPTURES = {
                               'G729/8000', 'telephone-event/8000'],
              'request_uri': 'sip:1590@192.168.0.45:5060',
              'responder': None,
-             'responder_address': '192.168.0.45'},
+             'responder_address': '192.168.0.45',
+             'severity': 'warning'},
         ],
     },
     # issue #12: BYE on the early dialog (frame 14), then the 487 at frame 15: no no-cancel; a 100 Trying sent twice
@@ -1819,7 +1887,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 13,
              'code': 401,
@@ -1851,7 +1920,8 @@ CAPTURES = {
              'auth_realm': 'asterisk',
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # README phrase differs from the registered one; #13 404: names the number or user not found
             {'frame': 18,
              'code': 404,
@@ -1874,7 +1944,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 22,
              'code': 401,
@@ -1896,7 +1967,8 @@ CAPTURES = {
              'auth_realm': 'asterisk',
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #12 method-aware: 489 to PUBLISH
             {'frame': 27,
              'code': 489,
@@ -1906,7 +1978,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 28,
              'code': 401,
@@ -1928,7 +2001,8 @@ CAPTURES = {
              'auth_realm': 'asterisk',
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #12 method-aware: 489 to PUBLISH
             {'frame': 33,
              'code': 489,
@@ -1938,7 +2012,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 34,
              'code': 401,
@@ -1960,7 +2035,8 @@ CAPTURES = {
              'auth_realm': 'asterisk',
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #12 method-aware: 489 to PUBLISH
             {'frame': 39,
              'code': 489,
@@ -1970,7 +2046,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 40,
              'code': 401,
@@ -1992,7 +2069,8 @@ CAPTURES = {
              'auth_realm': 'asterisk',
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #12 method-aware: 489 to PUBLISH
             {'frame': 45,
              'code': 489,
@@ -2002,7 +2080,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 46,
              'code': 401,
@@ -2024,7 +2103,8 @@ CAPTURES = {
              'auth_realm': 'asterisk',
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #12 method-aware: 489 to PUBLISH
             {'frame': 51,
              'code': 489,
@@ -2034,7 +2114,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 52,
              'code': 401,
@@ -2056,7 +2137,8 @@ CAPTURES = {
              'auth_realm': 'asterisk',
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #12 method-aware: 489 to PUBLISH
             {'frame': 57,
              'code': 489,
@@ -2066,7 +2148,8 @@ CAPTURES = {
              'findings': [],
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
             # #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 58,
              'code': 401,
@@ -2088,7 +2171,8 @@ CAPTURES = {
              'auth_realm': 'asterisk',
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'note-or-chat'},
         ],
     },
     # issue #13: wrong user: REGISTER challenged (401), credentials of telephone0 refused (403), SUBSCRIBE 404
@@ -2116,7 +2200,8 @@ CAPTURES = {
              'auth_realm': 'asterisk',
              'request_uri': 'sip:172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'warning'},
             # #12 method-aware: 404 to SUBSCRIBE; #13 404: names the number or user not found
             {'frame': 6,
              'code': 404,
@@ -2186,7 +2271,8 @@ CAPTURES = {
              'auth_realm': 'asterisk',
              'request_uri': 'sip:172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'warning'},
             # #13 a first challenge (no credentials sent) stays routine and quiet
             {'frame': 6,
              'code': 401,
@@ -2208,7 +2294,8 @@ CAPTURES = {
              'auth_realm': 'asterisk',
              'request_uri': 'sip:telephone1@172.16.98.101;transport=UDP',
              'responder': 'Asterisk PBX 11.7.0~dfsg-1ubuntu1',
-             'responder_address': '172.16.98.101'},
+             'responder_address': '172.16.98.101',
+             'severity': 'warning'},
         ],
     },
 }
