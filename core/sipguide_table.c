@@ -395,7 +395,7 @@ static const sg_entry_t method_rows[] = {
            "for presence, BLF or message-waiting support.",
            "None if the feature is not used; else use a server that implements SUBSCRIBE/PUBLISH "
            "(RFC 6665, RFC 3903), or turn the feature off in the client."),
-    METHOD(489, "Bad Event", "RFC 6665", "SUBSCRIBE PUBLISH", "RFC 6665 section 8.3.2, RFC 3903",
+    METHOD(489, "Bad Event", "RFC 6665", "SUBSCRIBE PUBLISH", "RFC 6665, RFC 3903",
            true, SG_SEV_CHAT,
            "The server does not support the event package named in Event (presence, dialog, "
            "message-summary, ...): the usual answer when a softphone probes what the server "
@@ -435,7 +435,7 @@ static const sg_entry_t method_rows[] = {
            "Check the peer's state (maintenance, trunk out of service, no registered user); "
            "Retry-After says for how long."),
     METHOD(503, "Service Unavailable", "RFC 3261", "OPTIONS",
-           "RFC 3261 section 21.5.4, RFC 3263 section 4.3", false, SG_SEV_DEFAULT,
+           "RFC 3261 section 21.5.4, RFC 3263", false, SG_SEV_DEFAULT,
            "The peer is up but out of service: overloaded, in maintenance or without a route. "
            "Proxies and SBCs take a 503 keep-alive as \"trunk down\" and route calls elsewhere.",
            "Check the peer's state and load; Retry-After says for how long."),
@@ -454,7 +454,7 @@ static const sg_entry_t method_rows[] = {
            "Read the phrase and any Warning; check DNS (NAPTR, SRV, A) for the registrar's domain "
            "and that the registrar is up."),
     METHOD(503, "Service Unavailable", "RFC 3261", "REGISTER",
-           "RFC 3261 section 21.5.4, RFC 3263 section 4.3", false, SG_SEV_DEFAULT,
+           "RFC 3261 section 21.5.4, RFC 3263", false, SG_SEV_DEFAULT,
            "The registrar, or a proxy before it, is overloaded or in maintenance; the device "
            "should try the next registrar from DNS or wait for Retry-After. Not about an "
            "account's call limit.",
@@ -610,7 +610,7 @@ static const sg_entry_t method_rows[] = {
            "Read any Warning header for the reason; check the body type and parameters against "
            "what the receiver accepts."),
     METHOD(503, "Service Unavailable", "RFC 3261", "*",
-           "RFC 3261 section 21.5.4, RFC 3263 section 4.3", false, SG_SEV_DEFAULT,
+           "RFC 3261 section 21.5.4, RFC 3263", false, SG_SEV_DEFAULT,
            "The server is temporarily unable to handle the request (overload or maintenance); a "
            "client should try another server or wait for Retry-After.",
            "Check the server's state and load; Retry-After says for how long."),
