@@ -376,53 +376,6 @@ static void set_str(stat_tap_table_item_type *f, const char *text)
     f->value.string_value = g_strdup(text ? text : "");
 }
 
-static void table_fill(stat_tap_table *t, double t0)
-{
-    const sg_tracker_t *tr = sipguide_tracker();
-    size_t n = tr ? sg_tracker_calls(tr) : 0;
-    stat_tap_table_item_type items[T_NFIELDS];
-
-    for (size_t i = 0; i < n && i < G_MAXUINT; i++) {
-        const sg_call_t *c = sg_tracker_call(tr, i);
-        char *esc;
-        memset(items, 0, sizeof items);
-        items[T_START].type = TABLE_ITEM_FLOAT;
-        items[T_START].value.float_value = c->start - t0;
-        set_str(&items[T_CALLID], c->call_id);
-        set_str(&items[T_FROM], c->from_user);
-        set_str(&items[T_TO], c->to_user);
-        set_str(&items[T_OUTCOME], outcome_name(c));
-        items[T_CODE].type = TABLE_ITEM_UINT;
-        items[T_CODE].value.uint_value = c->final_code;
-        set_str(&items[T_RESPONDER], c->responder);
-        items[T_SETUP].type = TABLE_ITEM_INT;
-        items[T_SETUP].value.int_value = c->setup_ms < 0 ? -1 : (gint)MIN(c->setup_ms, G_MAXINT);
-        items[T_ANSWER].type = TABLE_ITEM_INT;
-        items[T_ANSWER].value.int_value = c->answer_ms < 0 ? -1 : (gint)MIN(c->answer_ms, G_MAXINT);
-        items[T_DURATION].type = TABLE_ITEM_FLOAT;
-        items[T_DURATION].value.float_value = c->duration;
-        set_str(&items[T_HANGUP], c->hangup_by);
-        set_str(&items[T_ACTION], first_action(c));
-        esc = g_strescape(c->call_id ? c->call_id : "", NULL);
-        items[T_FILTER].type = TABLE_ITEM_STRING;
-        items[T_FILTER].value.string_value = g_strdup_printf("sip.Call-ID == \"%s\"", esc);
-        g_free(esc);
-        stat_tap_init_table_row(t, (guint)i, T_NFIELDS, items);
-    }
-}
-
-static tap_packet_status table_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
-                                      const void *data _U_, tap_flags_t flags _U_)
-{
-    stat_data_t *sd = (stat_data_t *)tapdata;
-    stat_tap_table *t;
-    t = stat_tap_find_table(sd->stat_tap_data, table_title);
-    if (!t || t->num_elements > 0 || !sipguide_tracker() || sg_tracker_calls(sipguide_tracker()) == 0)
-        return TAP_PACKET_DONT_REDRAW;
-    table_fill(t, nstime_to_sec(&pinfo->abs_ts) - nstime_to_sec(&pinfo->rel_ts));
-    return TAP_PACKET_REDRAW;
-}
-
 static void table_free_item(stat_tap_table *t _U_, guint row _U_, guint column _U_,
                             stat_tap_table_item_type *f)
 {
@@ -430,6 +383,158 @@ static void table_free_item(stat_tap_table *t _U_, guint row _U_, guint column _
         g_free((char *)f->value.string_value);
         f->value.string_value = NULL;
     }
+}
+
+/* Row i of the table from call c (replacing what the row held). */
+static void table_set_row(stat_tap_table *t, guint i, const sg_call_t *c, double t0)
+{
+    stat_tap_table_item_type items[T_NFIELDS];
+    char *esc;
+
+    if (i < t->num_elements)
+        for (guint col = 0; col < t->num_fields; col++)
+            table_free_item(t, i, col, stat_tap_get_field_data(t, i, col));
+    memset(items, 0, sizeof items);
+    items[T_START].type = TABLE_ITEM_FLOAT;
+    items[T_START].value.float_value = c->start - t0;
+    set_str(&items[T_CALLID], c->call_id);
+    set_str(&items[T_FROM], c->from_user);
+    set_str(&items[T_TO], c->to_user);
+    set_str(&items[T_OUTCOME], outcome_name(c));
+    items[T_CODE].type = TABLE_ITEM_UINT;
+    items[T_CODE].value.uint_value = c->final_code;
+    set_str(&items[T_RESPONDER], c->responder);
+    items[T_SETUP].type = TABLE_ITEM_INT;
+    items[T_SETUP].value.int_value = c->setup_ms < 0 ? -1 : (gint)MIN(c->setup_ms, G_MAXINT);
+    items[T_ANSWER].type = TABLE_ITEM_INT;
+    items[T_ANSWER].value.int_value = c->answer_ms < 0 ? -1 : (gint)MIN(c->answer_ms, G_MAXINT);
+    items[T_DURATION].type = TABLE_ITEM_FLOAT;
+    items[T_DURATION].value.float_value = c->duration;
+    set_str(&items[T_HANGUP], c->hangup_by);
+    set_str(&items[T_ACTION], first_action(c));
+    esc = g_strescape(c->call_id ? c->call_id : "", NULL);
+    items[T_FILTER].type = TABLE_ITEM_STRING;
+    items[T_FILTER].value.string_value = g_strdup_printf("sip.Call-ID == \"%s\"", esc);
+    g_free(esc);
+    stat_tap_init_table_row(t, i, T_NFIELDS, items);
+}
+
+/* A call whose row can still change while the first pass goes on: not
+ * answered and hung up, nor ended by a final failure. */
+static bool call_open(const sg_call_t *c)
+{
+    switch (c->outcome) {
+    case SG_OUTCOME_ANSWERED:
+        return c->duration < 0;
+    case SG_OUTCOME_FAILED:
+        return c->final_code < 400 || c->final_code == 401 || c->final_code == 407;
+    case SG_OUTCOME_CANCELLED:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* The latest frame the tracker has seen that the call list shows. */
+static guint32 tracker_last_frame(const sg_tracker_t *tr)
+{
+    guint32 last = 0;
+    for (size_t i = 0; i < sg_tracker_calls(tr); i++) {
+        const sg_call_t *c = sg_tracker_call(tr, i);
+        last = MAX(last, MAX(c->first_frame, c->final_frame));
+    }
+    for (size_t i = 0; i < sg_tracker_aors(tr); i++)
+        last = MAX(last, sg_tracker_aor(tr, i)->last_frame);
+    return last;
+}
+
+/* The table's state between packets, decided on the first packet after a
+ * reset: the first frame's time, and whether the tracker is complete (it has
+ * seen frames after this one: a later pass, -2 or the GUI) or still being fed
+ * by this same pass (tshark in one pass).  Then the rows of the calls that
+ * can still change are refreshed on each packet, and new calls added. */
+static bool table_started, table_complete;
+static double table_t0;
+
+/* An open row and what it shows, to rebuild it only when its call changed. */
+typedef struct {
+    guint row;
+    sg_outcome_t outcome;
+    unsigned code;
+    long setup_ms, answer_ms;
+    double duration;
+    const char *hangup_by, *responder;
+} open_row_t;
+static GArray *table_open; /* open_row_t */
+
+static void open_row_set(open_row_t *o, guint row, const sg_call_t *c)
+{
+    o->row = row;
+    o->outcome = c->outcome;
+    o->code = c->final_code;
+    o->setup_ms = c->setup_ms;
+    o->answer_ms = c->answer_ms;
+    o->duration = c->duration;
+    o->hangup_by = c->hangup_by;
+    o->responder = c->responder;
+}
+
+static bool open_row_same(const open_row_t *o, const sg_call_t *c)
+{
+    return o->outcome == c->outcome && o->code == c->final_code && o->setup_ms == c->setup_ms &&
+           o->answer_ms == c->answer_ms && o->duration == c->duration &&
+           o->hangup_by == c->hangup_by && o->responder == c->responder;
+}
+
+static tap_packet_status table_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
+                                      const void *data _U_, tap_flags_t flags _U_)
+{
+    stat_data_t *sd = (stat_data_t *)tapdata;
+    const sg_tracker_t *tr = sipguide_tracker();
+    stat_tap_table *t = stat_tap_find_table(sd->stat_tap_data, table_title);
+    size_t n;
+    guint kept = 0;
+
+    if (!t || !tr)
+        return TAP_PACKET_DONT_REDRAW;
+    n = MIN(sg_tracker_calls(tr), (size_t)G_MAXUINT);
+    if (!table_started) {
+        table_started = true;
+        table_t0 = nstime_to_sec(&pinfo->abs_ts) - nstime_to_sec(&pinfo->rel_ts);
+        table_complete = tracker_last_frame(tr) > pinfo->num;
+        if (table_complete) {
+            for (size_t i = 0; i < n; i++)
+                table_set_row(t, (guint)i, sg_tracker_call(tr, i), table_t0);
+            return TAP_PACKET_REDRAW;
+        }
+    }
+    if (table_complete || !proto_is_frame_protocol(pinfo->layers, "sip"))
+        return TAP_PACKET_DONT_REDRAW;
+    if (!table_open)
+        table_open = g_array_new(FALSE, FALSE, sizeof(open_row_t));
+    for (guint k = 0; k < table_open->len; k++) {
+        open_row_t o = g_array_index(table_open, open_row_t, k);
+        const sg_call_t *c = sg_tracker_call(tr, o.row);
+        if (!c)
+            continue;
+        if (!open_row_same(&o, c)) {
+            table_set_row(t, o.row, c, table_t0);
+            open_row_set(&o, o.row, c);
+        }
+        if (call_open(c))
+            g_array_index(table_open, open_row_t, kept++) = o;
+    }
+    g_array_set_size(table_open, kept);
+    for (guint i = t->num_elements; i < n; i++) {
+        const sg_call_t *c = sg_tracker_call(tr, i);
+        table_set_row(t, i, c, table_t0);
+        if (call_open(c)) {
+            open_row_t o;
+            open_row_set(&o, i, c);
+            g_array_append_val(table_open, o);
+        }
+    }
+    return TAP_PACKET_REDRAW;
 }
 
 /* A reset (new file, new filter in the dialog) empties the table: its rows
@@ -444,6 +549,9 @@ static void table_reset(stat_tap_table *t)
     g_free(t->elements);
     t->elements = NULL;
     t->num_elements = 0;
+    table_started = table_complete = false;
+    if (table_open)
+        g_array_set_size(table_open, 0);
 }
 
 void sipguide_register_calls(void)
@@ -455,7 +563,7 @@ void sipguide_register_calls(void)
     static stat_tap_table_ui table = {
         SG_GROUP_TELEPHONY,
         "SIP Calls (sipguide)",
-        "sipguide",
+        "frame",
         "sipguide,calltable",
         table_init,
         table_packet,
