@@ -103,7 +103,7 @@ sg_severity_t sg_expert_severity(sg_verdict_t v, const sg_entry_t *e, sg_severit
 const char *sg_source_label(const sg_entry_t *e)
 {
     if (!e)
-        return "meaning and action: sipguide, from RFC 3261"; /* unregistered or invalid */
+        return "not registered; meaning and action: sipguide, from RFC 3261"; /* or invalid */
     if (e->source == SG_SOURCE_USER)
         return "phrase: IANA; title, meaning and actions: your table";
     if (e->label)

@@ -21,8 +21,12 @@ FIELDS = ["sipguide.code", "sipguide.phrase", "sipguide.wire_phrase", "sipguide.
           "sipguide.context", "sipguide.method", "sipguide.request_frame", "sipguide.response_time",
           "sipguide.reason.cause", "sipguide.retry_after", "sipguide.warning.code",
           "sipguide.scan.count", "sipguide.scan.user_list"]
-EXPERTS = ["sipguide.documented_failure", "sipguide.unexpected", "sipguide.unregistered",
-           "sipguide.invalid_code"]
+EXPERTS = ["sipguide.documented_failure", "sipguide.unexpected", "sipguide.unexpected.note",
+           "sipguide.unexpected.chat", "sipguide.unregistered", "sipguide.invalid_code"]
+# The README's severity policy: an unexpected response is a Warning unless its
+# row is an ordinary outcome (Note); restated here for the codes of the crafted
+# captures' INVITEs.
+UNEXPECTED_NOTE = {486, 600, 604, 607, 433, 491, 422, 423}
 CHECKS = ["sipguide.no_cancel", "sipguide.phrase_differs", "sipguide.scan", "sipguide.long_phrase"]
 
 
@@ -233,7 +237,8 @@ class Severities(unittest.TestCase):
                         self.assertTrue(want.startswith(msg[0]), msg[0])
                         self.assertTrue(msg[0] == want or len(msg[0]) >= 200, msg[0])
                     elif verdict == "unexpected":
-                        self.assertEqual((sev, grp), ([SEVERITY["warn"]], [GROUP_RESPONSE]))
+                        want = SEVERITY["note"] if code in UNEXPECTED_NOTE else SEVERITY["warn"]
+                        self.assertEqual((sev, grp), ([want], [GROUP_RESPONSE]))
                         self.assertIn("not covered by the guide", msg[0])
                         self.assertIn(layer_value(layer, "sipguide.meaning"), msg[0])
                         self.assertEqual(layer_value(layer, "sipguide.source"), "registry")
@@ -260,8 +265,9 @@ class Severities(unittest.TestCase):
         self.assertRegex(out, r"\n\s+%d\s+Response\s+sipguide\s+408 Request Timeout" % 2)
         self.assertRegex(out, r"\n\s+%d\s+Response\s+sipguide\s+403 Permission Denied: Check the "
                               r"request credentials" % 3)
+        # no verdict item (group Response) of sipguide is a Warning any more
         warns_section = re.search(r"\nWarns \(\d+\)\n=+\n(.*?)\n\n", out, re.S)
-        self.assertNotIn("sipguide", warns_section.group(1) if warns_section else "")
+        self.assertNotRegex(warns_section.group(1) if warns_section else "", r"Response\s+sipguide")
 
 
 class Negatives(unittest.TestCase):
@@ -345,7 +351,8 @@ class Details(unittest.TestCase):
 
     def test_code_label_and_hidden_repeats(self):
         out = self.details("crafted-context.pcap", 5)
-        self.assertIn("[Status code: 503 Service Unavailable (5xx Server Failure, RFC 3261; from the guide)]", out)
+        self.assertIn("[Status code: 503 Service Unavailable (5xx Server Failure, RFC 3261; "
+                      "phrase: IANA; title, meaning and actions: the guide)]", out)
         self.assertIn("[Context: answers INVITE (frame 4, 1000 ms); retry after 120 s]", out)
         for hidden in ("Verdict:", "Class:", "Source:", "Defined in:", "Registered phrase:",
                        "Documented by the guide:", "Method:", "Request frame:", "What to do"):
@@ -365,13 +372,17 @@ class Details(unittest.TestCase):
         lines = [l.strip() for l in out.split("\n")]
         self.assertIn("[Phrase on the wire: Error]", lines)
         self.assertNotIn("[Phrase on the wire: Forbidden]", lines)
-        self.assertIn("[Status code: 699 (6xx Global Failures; not registered)]", lines)
+        self.assertIn("[Status code: 699 (6xx Global Failures; not registered; meaning and action: "
+                      "sipguide, from RFC 3261)]", lines)
 
     def test_request_only_context_is_in_the_summary(self):
         out = self.details("sipnab__sip-routing-error.pcapng", 6)
-        self.assertTrue(out.startswith("SIP Response Guide: 480 Temporarily Unavailable [documented failure]: "
-                                       "Check if an application is properly attached to the Phone number in "
-                                       "the Self-Service Portal. (answers SUBSCRIBE (frame 5, 25 ms))"), out[:300])
+        # a 480 to a SUBSCRIBE: sipguide's meaning for a request that is not a call
+        # (the guide's row speaks of calls), the context checked below
+        self.assertTrue(out.startswith("SIP Response Guide: 480 Temporarily Unavailable [unexpected]: "
+                                       "Read the phrase and any Warning or Reason; check the target's "
+                                       "registration and DNS for the next hop; Retry-After says when to "
+                                       "retry. (answers SUBSCRIBE (frame 5, "), out[:300])
         self.assertNotIn("[Context:", out)
         self.assertEqual(STAGE.fields("sipnab__sip-routing-error.pcapng", ["sipguide.context"],
                                       ["-Y", "frame.number==6"]), [[["answers SUBSCRIBE (frame 5, 25 ms)"]]])
