@@ -33,7 +33,7 @@
 #define W_HANGUP 8
 #define W_ACTION 72
 
-#define W_AOR 34
+#define W_AOR 48
 #define W_USER 16
 
 #if SG_WS_AT_LEAST(4, 4)
@@ -107,6 +107,23 @@ static void cell_ms(GString *s, long ms, size_t width)
     else
         snprintf(buf, sizeof buf, "%ld", ms);
     cell(s, buf, width, false, false);
+}
+
+/* A user name; the quotes of a quoted Digest username="..." are not part of it. */
+static void cell_user(GString *s, const char *user, size_t width)
+{
+    size_t len = user ? strlen(user) : 0;
+    char *bare;
+    if (len == 0) {
+        cell(s, "-", width, false, false);
+        return;
+    }
+    if (len >= 2 && user[0] == '"' && user[len - 1] == '"')
+        bare = g_strndup(user + 1, len - 2);
+    else
+        bare = g_strdup(user);
+    cell(s, bare, width, false, false);
+    g_free(bare);
 }
 
 static char *parties(const sg_call_t *c)
@@ -287,7 +304,7 @@ static void report_registrations(const sg_tracker_t *tr, double t0)
         else
             g_strlcpy(buf, "-", sizeof buf);
         cell(s, buf, 10, false, false);
-        cell(s, a->last_user && *a->last_user ? a->last_user : "-", W_USER, false, false);
+        cell_user(s, a->last_user, W_USER);
         snprintf(buf, sizeof buf, "%.3f", a->first - t0);
         cell(s, buf, 10, false, false);
         snprintf(buf, sizeof buf, "%.3f", a->last - t0);
