@@ -469,6 +469,13 @@ static const sg_entry_t method_rows[] = {
            "no such user. Not a call and not spam.",
            "Give the user a mailbox, or turn message-waiting (or that BLF or presence entry) off "
            "on the phone; check the subscribed URI if the user should exist."),
+    METHOD(480, "Temporarily Unavailable", "RFC 3261", "SUBSCRIBE",
+           "RFC 3261 section 21.4.18, RFC 6665", false, SG_SEV_NOTE,
+           "Nobody can take this subscription now: the proxy found no registered target for it "
+           "(for message-summary, no voicemail server registered or routed for this user; for "
+           "presence or dialog, the watched user is offline). Not about calls.",
+           "If the voicemail light or BLF should work, route these SUBSCRIBEs to the voicemail or "
+           "presence server; else turn the subscription off on the phone."),
     METHOD(489, "Bad Event", "RFC 6665", "NOTIFY", "RFC 6665 section 4.1.3", false, SG_SEV_NOTE,
            "The subscriber does not understand the NOTIFY's event package; common with "
            "unsolicited NOTIFYs (message-summary, check-sync) to a phone that never subscribed.",

@@ -377,12 +377,12 @@ class Details(unittest.TestCase):
 
     def test_request_only_context_is_in_the_summary(self):
         out = self.details("sipnab__sip-routing-error.pcapng", 6)
-        # a 480 to a SUBSCRIBE: sipguide's meaning for a request that is not a call
-        # (the guide's row speaks of calls), the context checked below
+        # a 480 to a message-summary SUBSCRIBE: sipguide's meaning for that method (the
+        # guide's row speaks of calls), the context checked below
         self.assertTrue(out.startswith("SIP Response Guide: 480 Temporarily Unavailable [unexpected]: "
-                                       "Read the phrase and any Warning or Reason; check the target's "
-                                       "registration and DNS for the next hop; Retry-After says when to "
-                                       "retry. (answers SUBSCRIBE (frame 5, "), out[:300])
+                                       "If the voicemail light or BLF should work, route these SUBSCRIBEs "
+                                       "to the voicemail or presence server; else turn the subscription "
+                                       "off on the phone. (answers SUBSCRIBE (frame 5, "), out[:300])
         self.assertNotIn("[Context:", out)
         self.assertEqual(STAGE.fields("sipnab__sip-routing-error.pcapng", ["sipguide.context"],
                                       ["-Y", "frame.number==6"]), [[["answers SUBSCRIBE (frame 5, 25 ms)"]]])
