@@ -476,6 +476,12 @@ static const sg_entry_t method_rows[] = {
            "presence or dialog, the watched user is offline). Not about calls.",
            "If the voicemail light or BLF should work, route these SUBSCRIBEs to the voicemail or "
            "presence server; else turn the subscription off on the phone."),
+    METHOD(481, "Call/Transaction Does Not Exist", "RFC 3261", "SUBSCRIBE", "RFC 6665", false,
+           SG_SEV_NOTE,
+           "The notifier no longer knows the subscription this SUBSCRIBE refreshes or ends: it "
+           "expired, was terminated, or the notifier restarted.",
+           "None if the subscriber then sends a new SUBSCRIBE outside the old dialog; if refreshes "
+           "keep failing, check the refresh interval against Expires and for notifier restarts."),
     METHOD(489, "Bad Event", "RFC 6665", "NOTIFY", "RFC 6665 section 4.1.3", false, SG_SEV_NOTE,
            "The subscriber does not understand the NOTIFY's event package; common with "
            "unsolicited NOTIFYs (message-summary, check-sync) to a phone that never subscribed.",

@@ -484,6 +484,7 @@ static void test_advise(void)
         {404, "SUBSCRIBE", ADV_OWN, true, SG_VERDICT_UNEXPECTED, SG_SEV_NOTE, "mailbox"},
         {403, "SUBSCRIBE", ADV_GUIDE, false, SG_VERDICT_DOCUMENTED_FAILURE, SG_SEV_NOTE, NULL},
         {480, "SUBSCRIBE", ADV_OWN, true, SG_VERDICT_UNEXPECTED, SG_SEV_NOTE, "voicemail"},
+        {481, "SUBSCRIBE", ADV_OWN, false, SG_VERDICT_UNEXPECTED, SG_SEV_NOTE, "refresh"},
         {603, "SUBSCRIBE", ADV_OWN, true, SG_VERDICT_UNEXPECTED, SG_SEV_NOTE, "subscription"},
         /* NOTIFY */
         {488, "NOTIFY", ADV_OWN, true, SG_VERDICT_UNEXPECTED, SG_SEV_NOTE, "not a codec problem"},
