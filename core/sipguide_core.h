@@ -50,7 +50,7 @@ typedef struct {
     const char *methods; /* CSeq methods a method row is for, space-separated ("SUBSCRIBE
                             PUBLISH"); "*" = any method but INVITE that has no row of its own;
                             NULL on the per-code rows (sg_builtin_at) */
-    const char *ref;     /* where sipguide's meaning and action come from ("RFC 6665 §8.3.2");
+    const char *ref;     /* where sipguide's meaning and action come from ("RFC 3261 section 10.3");
                             NULL = rfc */
     const char *label;   /* what comes from where (sg_source_label); NULL = by source */
     bool calls;          /* a guide row that speaks of calls: applied in full to INVITE only */
@@ -103,7 +103,7 @@ sg_severity_t sg_expert_severity(sg_verdict_t v, const sg_entry_t *e, sg_severit
 void sg_unlisted_text(unsigned code, char *buf, size_t len, const char **action);
 
 /* What comes from where, for the status code's line: "phrase: IANA; meaning and
- * action: sipguide, from RFC 3261 §21.4.1", "...: the guide", "...: your table".
+ * action: sipguide, from RFC 3261 section 21.4.1", "...: the guide", "...: your table".
  * e may be NULL (unregistered or invalid code).  Static text: no copy needed. */
 const char *sg_source_label(const sg_entry_t *e);
 
