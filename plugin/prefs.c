@@ -28,7 +28,7 @@ static gint pref_failure_severity = SG_SEV_NOTE;
 static const enum_val_t severity_vals[] = {
     {"chat", "Chat", SG_SEV_CHAT},
     {"note", "Note", SG_SEV_NOTE},
-    {"warn", "Warning", SG_SEV_WARN},
+    {"warn", "Warn", SG_SEV_WARN},
     {"error", "Error", SG_SEV_ERROR},
     {NULL, NULL, 0}};
 static guint pref_threshold = DEFAULT_THRESHOLD, pref_window = DEFAULT_WINDOW,

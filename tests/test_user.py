@@ -73,33 +73,63 @@ class UserTable(unittest.TestCase):
         rows = self.stage.fields("crafted-codes.pcap", ["sipguide.source"], ["-Y", "sipguide"])
         self.assertNotIn("user table", {s for r in rows for s in r[0]})
 
-    def test_bad_rows_refused_by_name_rest_in_effect(self):
-        self.stage.profile_file("sipguide_entries",
-                                '"abc","x","y","z","note"\n'
-                                '"486","Callee busy","Busy.","Retry","warn"\n'
-                                '"404","","Empty title","a","note"\n'
-                                '"700","Too high","m","a","note"\n'
-                                '"487","T","M","A","Warning"\n'
-                                '"603","Declined","Callee said no.","a |  | b",""\n'
-                                '"489","Ev","Events off.","Check","chat"\n')
-        out, err = self.stage.tshark(self.stage.read_args("crafted-codes.pcap", ["-T", "fields", "-e", "sipguide.code", "-e", "sipguide.source", "-e", "sipguide.title"]))
-        for msg in ['row 1: row "abc": code "abc" is not a number from 100 to 699',
-                    "row 3: row for code 404: the title is empty",
-                    "row 4: row \"700\": code 700 is outside 100-699",
-                    'row 5: row for code 487: severity "Warning" is not one of none, chat, note, warn, error',
-                    "row 6: row for code 603: action 2 is empty"]:
-            self.assertIn("sipguide_entries, " + msg, err)
-        self.assertEqual(err.count("That row is not used"), 5, err)
+    BAD = ('"abc","x","y","z","note"\n'
+           '"486","Callee busy","Busy.","Retry","warn"\n'
+           '"404","","Empty title","a","note"\n'
+           '"700","Too high","m","a","note"\n'
+           '"487","T","M","A","Warning"\n'
+           '"603","Declined","Callee said no.","a |  | b",""\n'
+           '"48","","","a |  | b","loud"\n'
+           '"489","Ev","Events off.","Check","chat"\n')
+
+    def fields_with(self, extra=()):
+        out, err = self.stage.tshark(self.stage.read_args("crafted-codes.pcap", list(extra) + [
+            "-T", "fields", "-e", "sipguide.code", "-e", "sipguide.source", "-e", "sipguide.title"]))
         rows = {}
         for line in out.split("\n"):
             p = line.split("\t")
             if p[0] and p[0] not in rows:
                 rows[p[0]] = p[1:]
+        return rows, err
+
+    def test_bad_rows_refused_by_name_rest_in_effect(self):
+        self.stage.profile_file("sipguide_entries", self.BAD)
+        rows, err = self.fields_with()
+        for msg in ['row 1 (code "abc"): code "abc" is not a number from 100 to 699.',
+                    'row 3 (code "404"): the title is empty.',
+                    'row 4 (code "700"): code 700 is outside 100-699.',
+                    'row 5 (code "487"): severity "Warning" is not one of none, chat, note, warn, error',
+                    'row 6 (code "603"): action 2 is empty.',
+                    # every problem of a row, in one line
+                    'row 7 (code "48"): code 48 is outside 100-699; the title is empty; the meaning is '
+                    'empty; action 2 is empty; severity "loud" is not one of none, chat, note, warn, error']:
+            self.assertIn("sipguide_entries, " + msg, err)
+        # one message for the whole table, shown once
+        self.assertEqual(err.count("6 rows are not used; the other rows and the built-in guide stay in effect"), 1, err)
+        self.assertIn("Fix or delete them in Edit > Preferences > Protocols > sipguide > Your guide entries", err)
+        self.assertNotIn("Error loading table", err)  # Wireshark's own reader kept every row
         self.assertEqual(rows["486"], ["user table", "Callee busy"])
         self.assertEqual(rows["489"], ["user table", "Ev"])  # after the bad rows
         self.assertEqual(rows["404"], ["guide", "Not Found"])
         self.assertEqual(rows["487"], ["guide", "Request Terminated"])
         self.assertEqual(rows["603"], ["guide", "Decline"])
+
+    def test_bad_row_in_the_middle_from_command_line(self):
+        rows, err = self.fields_with([
+            "-o", 'uat:sipguide_entries:"486","Callee busy","Busy.","Retry","warn"',
+            "-o", 'uat:sipguide_entries:"4x4","","Meaning","a | ","loud"',
+            "-o", 'uat:sipguide_entries:"489","Ev","Events off.","Check","chat"'])
+        self.assertIn('sipguide_entries, row 2 (code "4x4"): code "4x4" is not a number from 100 to 699; '
+                      'the title is empty; action 2 is empty; severity "loud" is not one of', err)
+        self.assertNotIn("Error loading table", err)
+        self.assertEqual(rows["486"], ["user table", "Callee busy"])
+        self.assertEqual(rows["489"], ["user table", "Ev"])
+
+    def test_refused_row_stays_in_the_file(self):
+        path = self.stage.profile_file("sipguide_entries", self.BAD)
+        self.fields_with()
+        with open(path, encoding="utf-8") as f:
+            self.assertEqual(f.read(), self.BAD)  # the user's text, untouched
 
     def test_in_tshark_fields_listing(self):
         out, _ = self.stage.tshark(["-G", "plugins"])
@@ -129,15 +159,36 @@ class Preferences(unittest.TestCase):
         self.assertIn("401\troutine", out)
 
     def test_failure_severity(self):
-        for name, sev in [("warn", SEV["warn"]), ("chat", SEV["chat"]), ("error", SEV["error"]), ("note", SEV["note"])]:
+        for name, sev in [("warn", SEV["warn"]), ("chat", SEV["chat"]), ("error", SEV["error"]), ("note", SEV["note"]),
+                          ("Warn", SEV["warn"])]:
             with self.subTest(name=name):
                 ex = experts_by_code(self.stage, "crafted-codes.pcap", ["-o", "sipguide.failure_severity:" + name])
                 items = [e for e in ex[404] if e[0].startswith("sipguide.documented_failure")]
                 self.assertEqual([s for _, s in items], [sev])
-        _, err = self.stage.tshark(self.stage.read_args("crafted-codes.pcap", ["-o", "sipguide.failure_severity:loud"]))
-        self.assertIn('sipguide.failure_severity: "loud" is not one of chat, note, warn, error; keeping note', err)
-        ex = experts_by_code(self.stage, "crafted-codes.pcap", ["-o", "sipguide.failure_severity:loud"])
-        self.assertIn(("sipguide.documented_failure", SEV["note"]), ex[404])
+
+    def test_failure_severity_is_a_drop_down(self):
+        out, _ = self.stage.tshark(["-G", "defaultprefs"])
+        block = out[:out.index("#sipguide.failure_severity:")].rsplit("\n\n", 1)[1]
+        self.assertIn("# One of: Chat, Note, Warn, Error", block)  # an enum: the GUI shows a drop-down
+
+    def test_failure_severity_absurd(self):
+        cases = [([], "note", SEV["note"]),
+                 (["-o", "sipguide.failure_severity:warn"], "warn", SEV["warn"])]
+        for before, keep, sev in cases:
+            with self.subTest(before=before):
+                extra = before + ["-o", "sipguide.failure_severity:loud"]
+                _, err = self.stage.tshark(self.stage.read_args("crafted-codes.pcap", extra))
+                self.assertIn('sipguide: preference sipguide.failure_severity: "loud" is not one of chat, note, '
+                              'warn, error; keeping %s' % keep, err)
+                ex = experts_by_code(self.stage, "crafted-codes.pcap", extra)
+                self.assertEqual([s for n, s in ex[404] if n.startswith("sipguide.documented_failure")], [sev])
+        # a value from the preferences file stays in effect too
+        self.stage.profile_file("preferences", "sipguide.failure_severity: error\n")
+        extra = ["-o", "sipguide.failure_severity:loud"]
+        _, err = self.stage.tshark(self.stage.read_args("crafted-codes.pcap", extra))
+        self.assertIn('"loud" is not one of chat, note, warn, error; keeping error', err)
+        ex = experts_by_code(self.stage, "crafted-codes.pcap", extra)
+        self.assertEqual([s for n, s in ex[404] if n.startswith("sipguide.documented_failure")], [SEV["error"]])
 
     def scan_frames(self, cap, extra=()):
         return [int(r[0][0]) for r in self.stage.fields(cap, ["frame.number"], ["-Y", "sipguide.scan"] + list(extra))]
@@ -226,8 +277,22 @@ class Report(unittest.TestCase):
         nodes, _ = report(self.stage, "crafted-codes.pcap")
         rows = sgtest.guide_rows()
         first_404 = rows[404][0].split(" - ", 1)[1]
-        self.assertEqual(nodes[(2, "404 Not Found: " + first_404)], 1)
+        todo = [name for (d, name) in nodes if d == 2 and name.startswith("404 Not Found: ")]
+        self.assertEqual(len(todo), 1)
+        action = todo[0][len("404 Not Found: "):]
+        self.assertTrue(action.endswith("...") and first_404.startswith(action[:-3]), todo)
+        self.assertEqual(nodes[(2, todo[0])], 1)
         self.assertEqual(nodes[(3, "400 Permission Denied [guide]")], 1)
+
+    def test_names_fit_so_count_is_visible(self):
+        # the statistics dialog sizes its first column to the longest name
+        for cap in ["crafted-codes.pcap", "sipnab__sipp-branch-scenario.pcapng"]:
+            nodes, out = report(self.stage, cap, ["-o", 'uat:sipguide_entries:"486","A title far too long for a '
+                                                   'report column, really","Busy.","An action far too long for a '
+                                                   'report column as well, really much too long","warn"'])
+            longest = max(len(name) for _, name in nodes)
+            self.assertLessEqual(longest, 64, out)
+            self.assertTrue(any(name.startswith("What to do") for _, name in nodes))
 
     def test_user_table_in_report(self):
         nodes, _ = report(self.stage, "crafted-codes.pcap",
