@@ -224,7 +224,7 @@ static void report_calls(const sg_tracker_t *tr, double t0)
     cell(s, "Answer ms", W_MS + 1, false, false);
     cell(s, "Duration s", W_DUR + 1, false, false);
     cell(s, "Hangup", W_HANGUP, false, false);
-    cell(s, "First action", W_ACTION, false, true);
+    cell(s, "First action / hangup Reason", W_ACTION, false, true);
     printf("%s\n", s->str);
 
     for (size_t i = 0; i < n; i++) {
@@ -251,7 +251,13 @@ static void report_calls(const sg_tracker_t *tr, double t0)
             g_strlcpy(buf, "-", sizeof buf);
         cell(s, buf, W_DUR + 1, false, false);
         cell(s, c->hangup_by ? c->hangup_by : "-", W_HANGUP, false, false);
-        cell(s, first_action(c), W_ACTION, true, true);
+        if (c->outcome == SG_OUTCOME_ANSWERED && c->hangup_reason) {
+            char *why = g_strdup_printf("Reason: %s", c->hangup_reason);
+            cell(s, why, W_ACTION, false, true);
+            g_free(why);
+        } else {
+            cell(s, first_action(c), W_ACTION, true, true);
+        }
         while (s->len && s->str[s->len - 1] == ' ')
             g_string_truncate(s, s->len - 1);
         printf("%s\n", s->str);
@@ -335,7 +341,21 @@ static void report_draw(void *tapdata)
     rule('=');
 }
 
-static void report_init(const char *opt_arg _U_, void *userdata _U_)
+/* A -z argument's init returns whether it started from Wireshark 4.5 on. */
+#if SG_WS_AT_LEAST(4, 5)
+typedef bool sg_init_ret;
+#define SG_INIT_RETURN(ok) return (ok)
+#else
+typedef void sg_init_ret;
+#define SG_INIT_RETURN(ok)                                                                         \
+    do {                                                                                           \
+        if (!(ok))                                                                                 \
+            exit(1);                                                                               \
+        return;                                                                                    \
+    } while (0)
+#endif
+
+static sg_init_ret report_init(const char *opt_arg _U_, void *userdata _U_)
 {
     calls_report_t *r = g_new0(calls_report_t, 1);
     GString *err = register_tap_listener("sipguide", r, NULL, TL_REQUIRES_NOTHING, report_reset,
@@ -344,8 +364,9 @@ static void report_init(const char *opt_arg _U_, void *userdata _U_)
         fprintf(stderr, "tshark: couldn't register sipguide,calls tap: %s\n", err->str);
         g_string_free(err, TRUE);
         g_free(r);
-        exit(1);
+        SG_INIT_RETURN(false);
     }
+    SG_INIT_RETURN(true);
 }
 
 /* ---------------------------------------------------------------------------
@@ -357,7 +378,7 @@ static void report_init(const char *opt_arg _U_, void *userdata _U_)
  */
 enum {
     T_START, T_CALLID, T_FROM, T_TO, T_OUTCOME, T_CODE, T_RESPONDER, T_SETUP, T_ANSWER,
-    T_DURATION, T_HANGUP, T_ACTION, T_FILTER, T_NFIELDS
+    T_DURATION, T_HANGUP, T_REASON, T_ACTION, T_FILTER, T_NFIELDS
 };
 
 static stat_tap_table_item table_fields[T_NFIELDS] = {
@@ -372,6 +393,7 @@ static stat_tap_table_item table_fields[T_NFIELDS] = {
     {TABLE_ITEM_INT, TAP_ALIGN_RIGHT, "Answer (ms)", "%d"},
     {TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Duration (s)", "%.1f"},
     {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Hangup", "%s"},
+    {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Hangup Reason", "%s"},
     {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "First action", "%s"},
     {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Filter", "%s"},
 };
@@ -428,6 +450,7 @@ static void table_set_row(stat_tap_table *t, guint i, const sg_call_t *c, double
     items[T_DURATION].type = TABLE_ITEM_FLOAT;
     items[T_DURATION].value.float_value = c->duration;
     set_str(&items[T_HANGUP], c->hangup_by);
+    set_str(&items[T_REASON], c->hangup_reason);
     set_str(&items[T_ACTION], first_action(c));
     esc = g_strescape(c->call_id ? c->call_id : "", NULL);
     items[T_FILTER].type = TABLE_ITEM_STRING;
@@ -480,7 +503,7 @@ typedef struct {
     unsigned code;
     long setup_ms, answer_ms;
     double duration;
-    const char *hangup_by, *responder;
+    const char *hangup_by, *hangup_reason, *responder;
 } open_row_t;
 static GArray *table_open; /* open_row_t */
 
@@ -493,6 +516,7 @@ static void open_row_set(open_row_t *o, guint row, const sg_call_t *c)
     o->answer_ms = c->answer_ms;
     o->duration = c->duration;
     o->hangup_by = c->hangup_by;
+    o->hangup_reason = c->hangup_reason;
     o->responder = c->responder;
 }
 
@@ -500,7 +524,8 @@ static bool open_row_same(const open_row_t *o, const sg_call_t *c)
 {
     return o->outcome == c->outcome && o->code == c->final_code && o->setup_ms == c->setup_ms &&
            o->answer_ms == c->answer_ms && o->duration == c->duration &&
-           o->hangup_by == c->hangup_by && o->responder == c->responder;
+           o->hangup_by == c->hangup_by && o->hangup_reason == c->hangup_reason &&
+           o->responder == c->responder;
 }
 
 static tap_packet_status table_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
@@ -574,7 +599,7 @@ static void table_reset(stat_tap_table *t)
 void sipguide_register_calls(void)
 {
     static stat_tap_ui report = {
-        SG_GROUP_TELEPHONY, NULL, "sipguide,calls", report_init, 0, NULL,
+        SG_GROUP_TELEPHONY, "SIP calls (sipguide, text)", "sipguide,calls", report_init, 0, NULL,
     };
     static tap_param table_params[] = {{PARAM_FILTER, "filter", "Filter", NULL, TRUE}};
     static stat_tap_table_ui table = {

@@ -19,11 +19,11 @@ CRAFTED = "crafted-calls.pcap"
 REAL_DIR = os.path.join(os.path.dirname(sgtest.SOURCE_DIR), "shared", "captures-real")
 REGISTER_CAP = os.path.join(REAL_DIR, "goffinet__sip_captures__sip-register-wrong_user-401-403-404.pcapng")
 CALL_COLUMNS = ["Start s", "Call-ID", "From -> To", "Outcome", "Code", "Responder", "Setup ms",
-                "Answer ms", "Duration s", "Hangup", "First action"]
+                "Answer ms", "Duration s", "Hangup", "First action / hangup Reason"]
 AOR_COLUMNS = ["Address-of-record", "Attempts", "Registered", "Challenged", "Rejected", "Refused",
                "Last code", "Last user", "First s", "Last s"]
 TABLE_COLUMNS = ["Start (s)", "Call-ID", "From", "To", "Outcome", "Code", "Responder", "Setup (ms)",
-                 "Answer (ms)", "Duration (s)", "Hangup", "First action", "Filter"]
+                 "Answer (ms)", "Duration (s)", "Hangup", "Hangup Reason", "First action", "Filter"]
 
 
 def setUpModule():
@@ -143,22 +143,24 @@ class CallsReport(unittest.TestCase):
 
     def test_first_action(self):
         """Failed and cancelled calls: the first action sipguide shows on the final response
-        (it answers the INVITE); answered and unanswered calls: none."""
+        (it answers the INVITE); answered calls: the BYE's Reason, if any; unanswered: none."""
         frames = {int(r[0][0]): r[1] for r in STAGE.fields(CRAFTED, ["frame.number", "sipguide.action"],
                                                           ["-Y", "sipguide.code >= 300"])}
         for row, c in zip(self.calls, crafted_expect.CALLS):
             with self.subTest(call=c["call_id"]):
                 if c["outcome"] in ("failed", "cancelled"):
                     first = frames[c["final_frame"]][0]
-                    shown = row["First action"]
+                    shown = row["First action / hangup Reason"]
                     self.assertTrue(shown, row)
                     if shown.endswith("..."):
                         self.assertTrue(first.startswith(shown[:-3]), (shown, first))
                         self.assertLessEqual(len(shown), 72)
                     else:
                         self.assertEqual(shown, first)
+                elif c.get("hangup_reason"):
+                    self.assertEqual(row["First action / hangup Reason"], "Reason: " + c["hangup_reason"])
                 else:
-                    self.assertEqual(row["First action"], "")
+                    self.assertEqual(row["First action / hangup Reason"], "")
 
     def test_no_registrations(self):
         self.assertEqual((self.naors, self.aors), (0, []))
@@ -190,6 +192,7 @@ class CallTable(unittest.TestCase):
                 self.assertAlmostEqual(float(row["Duration (s)"]),
                                        -1 if c["duration_s"] is None else c["duration_s"], places=1)
                 self.assertEqual(row["Hangup"], c["hangup_by"] or "")
+                self.assertEqual(row["Hangup Reason"], c.get("hangup_reason") or "")
                 self.assertEqual(row["Filter"], 'sip.Call-ID == "%s"' % c["call_id"])
                 self.assertEqual(bool(row["First action"]), c["outcome"] in ("failed", "cancelled"))
 
