@@ -85,8 +85,11 @@ sg_severity_t sg_expert_severity(sg_verdict_t v, const sg_entry_t *e, sg_severit
     switch (v) {
     case SG_VERDICT_DOCUMENTED_OK:
         return SG_SEV_NONE;
-    case SG_VERDICT_DOCUMENTED_FAILURE:
-        return failure_severity == SG_SEV_DEFAULT ? SG_SEV_NOTE : failure_severity;
+    case SG_VERDICT_DOCUMENTED_FAILURE: {
+        /* the preference, raised to the row's own severity (5xx: Warning) */
+        sg_severity_t pref = failure_severity == SG_SEV_DEFAULT ? SG_SEV_NOTE : failure_severity;
+        return own && e->severity > pref ? e->severity : pref;
+    }
     case SG_VERDICT_ROUTINE:
         return own ? e->severity : SG_SEV_NONE;
     case SG_VERDICT_UNEXPECTED:

@@ -48,12 +48,16 @@
         .code = (c), .phrase = (ph), .rfc = (r), .meaning = (m), .actions = {(a)}, .note = (n),    \
         .source = SG_SOURCE_REGISTRY, .ref = (ref_), .label = LABEL_SIPGUIDE ref_                 \
     }
+/* Issue #12's policy: a server failure (5xx) needs a look whatever the
+ * failure_severity preference says of the guide's other failures. */
+#define GUIDE_SEVERITY(c) ((c) >= 500 && (c) < 600 ? SG_SEV_WARN : SG_SEV_DEFAULT)
 /* Registry row that the guide covers, in words that fit any request: the
  * guide's words win on every method. */
 #define GUIDE(c, ph, r, t, m, n, ...)                                                              \
     {                                                                                              \
         .code = (c), .phrase = (ph), .rfc = (r), .title = (t), .meaning = (m),                     \
-        .actions = {__VA_ARGS__}, .note = (n), .source = SG_SOURCE_GUIDE, .label = LABEL_GUIDE     \
+        .actions = {__VA_ARGS__}, .note = (n), .source = SG_SOURCE_GUIDE, .label = LABEL_GUIDE,    \
+        .severity = GUIDE_SEVERITY(c)                                                              \
     }
 /* Registry row that the guide covers in words about calls: in full for INVITE;
  * other methods get a METHOD row ("*" at least) and the guide's row as a reference. */
@@ -61,7 +65,7 @@
     {                                                                                              \
         .code = (c), .phrase = (ph), .rfc = (r), .title = (t), .meaning = (m),                     \
         .actions = {__VA_ARGS__}, .note = (n), .source = SG_SOURCE_GUIDE, .label = LABEL_GUIDE,    \
-        .calls = true                                                                              \
+        .calls = true, .severity = GUIDE_SEVERITY(c)                                               \
     }
 /* sipguide's meaning of code c answering the methods listed; ref cites the RFC. */
 #define METHOD(c, ph, r, meth, ref_, rout, sev, m, a)                                              \

@@ -313,6 +313,27 @@ static char *dup_cut(const char *s)
     return s ? g_strndup(s, SG_TEXT_MAX) : NULL;
 }
 
+/* A header parameter as the SIP dissector gives it, without its quotes. */
+static char *dup_unquoted(const char *s)
+{
+    size_t n;
+    if (!s)
+        return NULL;
+    n = strnlen(s, SG_TEXT_MAX);
+    if (n >= 2 && s[0] == '"' && s[n - 1] == '"')
+        return g_strndup(s + 1, n - 2);
+    return g_strndup(s, n);
+}
+
+static bool same_unquoted(const char *a, const char *b)
+{
+    char *x = dup_unquoted(a), *y = dup_unquoted(b);
+    bool eq = x && y && strcmp(x, y) == 0;
+    g_free(x);
+    g_free(y);
+    return eq;
+}
+
 static void txn_free(gpointer p)
 {
     txn_t *t = p;
@@ -525,8 +546,8 @@ void sg_track_request(sg_tracker_t *tr, const sg_msg_t *m)
     t->initial = is_method(m, "INVITE") && !(m->to_tag && *m->to_tag);
     t->ruri = dup_cut(m->ruri);
     t->has_auth = m->has_auth;
-    t->auth_user = dup_cut(m->auth_user);
-    t->auth_realm = dup_cut(m->auth_realm);
+    t->auth_user = dup_unquoted(m->auth_user);
+    t->auth_realm = dup_unquoted(m->auth_realm);
     t->has_sdp = m->has_sdp;
     if (m->has_sdp && m->offer) {
         t->offer = offer_pack(m->offer);
@@ -571,7 +592,7 @@ void sg_track_request(sg_tracker_t *tr, const sg_msg_t *m)
             a->pub.last = m->t;
             if (m->auth_user) {
                 g_free((char *)a->pub.last_user);
-                a->pub.last_user = dup_cut(m->auth_user);
+                a->pub.last_user = dup_unquoted(m->auth_user);
             }
         }
     }
@@ -630,7 +651,9 @@ static bool offer_shares_codec(const sg_offer_t *o, const char *list)
 static void judge_offer(sg_tracker_t *tr, txn_t *t, const sg_msg_t *m, sg_judgement_t *j)
 {
     bool offer_code = m->code == 488 || m->code == 606 || m->code == 415 || m->code == 380;
-    if (m->code < 300 || !(offer_code || t->offer))
+    /* a challenge or a cancelled INVITE says nothing about the offer */
+    if (m->code < 300 || m->code == 401 || m->code == 407 || m->code == 487 ||
+        (m->code < 400 && !offer_code) || !(offer_code || t->offer))
         return;
     if (t->offer) {
         offer_unpack(&tr->offer, t->offer, t->offer_port_zero, t->offer_secure);
@@ -687,7 +710,7 @@ static void judge_auth(txn_t *t, const sg_msg_t *m, sg_judgement_t *j, bool *sca
         *scan_counts = false; /* a first challenge is a step, not a failure */
     } else if ((challenge || m->code == 403) && t->has_auth) {
         /* a challenge for another realm is a new challenge, not a refusal */
-        if (!(challenge && m->auth_realm && t->auth_realm && strcmp(m->auth_realm, t->auth_realm)))
+        if (!(challenge && m->auth_realm && t->auth_realm && !same_unquoted(m->auth_realm, t->auth_realm)))
             j->findings |= 1u << SG_FIND_CREDENTIALS_REJECTED;
         else
             *scan_counts = false;
@@ -810,7 +833,7 @@ void sg_track_response(sg_tracker_t *tr, const sg_msg_t *m, sg_judgement_t *j, b
             j->resends_span = t->last_send_t - t->req_t;
         }
     }
-    if (m->code >= 200 && t->sends > 1) {
+    if (t->sends > 1) {
         j->resends = t->sends - 1;
         j->resends_span = t->last_send_t - t->req_t;
     }

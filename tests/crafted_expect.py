@@ -72,6 +72,12 @@ CHOICES = [
     "post-dial delay), also after a 407 retry or a 302 redirect; measured from the answered INVITE "
     "they would be 400/2500 ms (call06) and 500/4000 ms (call08).",
     "calls: a 487 with no CANCEL and no BYE before it (call11) is 'failed', with no-cancel.",
+    "offer fields are not given on a redirect (3xx other than 380): the redirect is not about the "
+    "offer (crafted-calls frame 44).",
+    "codecs-accepted-before: a 488/606 from a peer that earlier answered (2xx) an offer with other "
+    "codecs, none of which this offer has (crafted-evidence m, frame 67; crafted-calls frame 12).",
+    "a response with the same code but another To tag is another early dialog, not a "
+    "retransmission (voip-extension frame 596: 180 with tag 4918467 after 180 with tag 8ff1eedd1f).",
     "crafted-transactions e: each ICMP error follows a real 200 OK sent to a closed port: the 200 "
     "on the wire is a response (counted), the ICMP quote of it is not.",
 ]
@@ -1144,7 +1150,7 @@ CAPTURES = {
              'method': 'INVITE',
              'request_frame': 65,
              'retransmission_of': None,
-             'findings': [],
+             'findings': ['codecs-accepted-before'],
              'offer_frame': 65,
              'offer_media': ['audio 49170 RTP/AVP sendrecv'],
              'offer_codecs': ['G722/8000'],
@@ -1186,7 +1192,7 @@ CAPTURES = {
              'method': 'INVITE',
              'request_frame': 10,
              'retransmission_of': None,
-             'findings': [],
+             'findings': ['codecs-accepted-before'],
              'offer_frame': 10,
              'offer_media': ['audio 49170 RTP/AVP sendrecv'],
              'offer_codecs': ['G722/8000'],
@@ -1277,9 +1283,6 @@ CAPTURES = {
              'request_frame': 42,
              'retransmission_of': None,
              'findings': [],
-             'offer_frame': 42,
-             'offer_media': ['audio 49170 RTP/AVP sendrecv'],
-             'offer_codecs': ['PCMU/8000', 'PCMA/8000', 'telephone-event/8000'],
              'request_uri': 'sip:sybil@example.com',
              'responder': 'CarrierSBC/2.1',
              'responder_address': '198.51.100.20'},
@@ -1793,7 +1796,7 @@ CAPTURES = {
              'method': 'INVITE',
              'request_frame': 581,
              'wireshark_request_frame': None,
-             'retransmission_of': 584,
+             'retransmission_of': None,
              'findings': [],
              'responder': 'YV5/1.1.4'},
             # #12 the right request (Wireshark finds none)
