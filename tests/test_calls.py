@@ -244,14 +244,16 @@ class RealCaptures(unittest.TestCase):
 
 class Registrations(unittest.TestCase):
     """goffinet sip-register-wrong_user: REGISTER challenged (401), the retry with the
-    credentials of "telephone0" refused (403); the SUBSCRIBE's 404 is no registration."""
+    credentials of "telephone0" refused (403); the SUBSCRIBE's 404 is no registration.
+    The address-of-record is the To URI in canonical form, without URI parameters
+    (RFC 3261 §10.3 step 5): the To here is <sip:telephone0@172.16.98.101;transport=UDP>."""
 
     def test_wrong_user(self):
         totals, calls, _, naors, aors = parse_report(report(run_reports(REGISTER_CAP)))
         self.assertEqual(totals["calls"], 0)
         self.assertEqual(naors, 1)
         self.assertEqual(aors, [{
-            "Address-of-record": "sip:telephone0@172.16.98.101;transport=UDP",
+            "Address-of-record": "sip:telephone0@172.16.98.101",  # RFC 3261 §10.3: no URI parameters
             "Attempts": "2", "Registered": "0", "Challenged": "1", "Rejected": "1", "Refused": "0",
             "Last code": "403", "Last user": "telephone0", "First s": "0.000", "Last s": "0.001"}])
 
