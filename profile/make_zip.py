@@ -8,7 +8,7 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NAME = "SIP troubleshooting"
-FILES = ["colorfilters", "dfilter_buttons", "preferences"]
+FILES = sorted(os.listdir(os.path.join(HERE, NAME)))
 
 
 def build(path=os.path.join(HERE, "SIP-troubleshooting.zip")):
