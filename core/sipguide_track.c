@@ -557,7 +557,9 @@ void sg_track_request(sg_tracker_t *tr, const sg_msg_t *m)
 
     if (is_method(m, "CANCEL")) {
         txn_t *inv = txn_find(tr, m->call_id, m->cseq, "INVITE", m->src, m->dst);
-        if (inv && !inv->cancel_frame) {
+        if (!inv) /* the INVITE came before the capture: its 487 still follows this CANCEL */
+            inv = txn_add(tr, m->call_id, m->cseq, "INVITE", m->src, m->dst);
+        if (!inv->cancel_frame) {
             inv->cancel_frame = m->frame;
             inv->cancel_t = m->t;
             inv->cancel_by = dup_cut(m->src);

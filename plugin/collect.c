@@ -368,7 +368,8 @@ static void keep_judgement(sg_resp_t *r, const sg_judgement_t *j, const char *sr
     r->findings |= j->findings;
     if (j->request_frame) {
         r->request_frame = j->request_frame;
-        r->response_time = (guint32)(j->response_time * 1000 + 0.5);
+        /* whole milliseconds, cut like Wireshark's own sip.response-time */
+        r->response_time = (guint32)(j->response_time * 1000 + 1e-6);
         r->flags |= SG_F_HAS_RESPONSE_TIME;
     }
     r->responder = intern(j->responder);
