@@ -275,9 +275,9 @@ static void report_registrations(const sg_tracker_t *tr, double t0)
     printf("Registrations (per address-of-record): %zu\n", n);
     if (n == 0)
         return;
-    printf("Registered: 2xx; challenged: 401/407 to a REGISTER without credentials; rejected: "
-           "credentials refused;\nrefused: any other failure; times in seconds since the first "
-           "frame\n\n");
+    printf("Registered: 2xx; challenged: 401/407 asking for credentials; rejected: the credentials "
+           "sent refused;\nrefused: any other failure; last user: of the last attempt with "
+           "credentials; times in seconds since the first frame\n\n");
     s = g_string_new(NULL);
     cell(s, "Address-of-record", W_AOR, false, false);
     cell(s, "Attempts", 9, false, false);
