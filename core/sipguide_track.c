@@ -914,8 +914,12 @@ void sg_finding_text(const sg_judgement_t *j, sg_finding_t f, unsigned code, con
                    j->accepted_codecs ? j->accepted_codecs : "", j->accepted_frame);
         break;
     case SG_FIND_CREDENTIALS_REJECTED:
-        g_snprintf(buf, len, "credentials of \"%s\" for realm \"%s\" refused", 
-                   j->auth_user ? j->auth_user : "?", j->auth_realm ? j->auth_realm : "?");
+        /* with the guide's own action for refused credentials (its row filed under 400) */
+        g_snprintf(buf, len, "credentials of \"%s\" for realm \"%s\" refused: %s",
+                   j->auth_user ? j->auth_user : "?", j->auth_realm ? j->auth_realm : "?",
+                   sg_builtin_lookup(403) && sg_builtin_lookup(403)->actions[0]
+                       ? sg_builtin_lookup(403)->actions[0]
+                       : "check the user name and password");
         break;
     case SG_FIND_NONCE_EXPIRED:
         g_snprintf(buf, len, "nonce expired (stale=true): the client retries, routine");

@@ -224,6 +224,21 @@ static void lb_uint(sg_label_t *b, guint32 v)
     lb_str(b, p);
 }
 
+/* The user part of a Request-URI ("+15551234567" of "sip:+15551234567@gw;user=phone"),
+ * or the whole URI when it has none: what a 404 did not find. */
+static const char *uri_user(packet_info *pinfo, const char *uri)
+{
+    const char *p, *end;
+    if (!uri)
+        return NULL;
+    p = strchr(uri, ':');
+    p = p ? p + 1 : uri;
+    end = p + strcspn(p, "@;?>");
+    if (*end != '@' || end == p)
+        return uri;
+    return wmem_strndup(pinfo->pool, p, (size_t)(end - p));
+}
+
 /* One line of context: what the response answers and the headers that say why. */
 static const char *context_text(packet_info *pinfo, const sg_resp_t *r, const sg_warning_t *w)
 {
@@ -234,8 +249,9 @@ static const char *context_text(packet_info *pinfo, const sg_resp_t *r, const sg
     const sg_evidence_t *ev = r->ev;
     const char *who = r->code >= 300 ? r->responder : NULL;
     const char *at = r->code >= 300 && ev ? ev->src : NULL;
-    const char *uri = ev && (r->code == 404 || r->code == 484 || r->code == 604) ? ev->request_uri
-                                                                                 : NULL;
+    const char *uri = ev && (r->code == 404 || r->code == 484 || r->code == 604)
+                          ? uri_user(pinfo, ev->request_uri)
+                          : NULL;
 
     if (!r->method && !r->request_frame && !x && !w && !who && !at)
         return "";
