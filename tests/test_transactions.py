@@ -32,6 +32,8 @@ FIELDS = [
     ("offer_codecs", "sipguide.offer.codec"),
     ("request_uri", "sipguide.request_uri"),
     ("responder", "sipguide.responder"),
+    ("scan_address", "sipguide.scan.address"),
+    ("scan_count", "sipguide.scan.count"),
 ]
 LISTS = {"findings", "offer_media", "offer_codecs"}
 UNORDERED = {"findings"}
@@ -100,6 +102,29 @@ class Expectations(unittest.TestCase):
         for cap, spec in crafted_expect.CAPTURES.items():
             if not cap.startswith("crafted-"):
                 self.check_capture(cap, spec)
+
+
+class ScanWithChallenges(unittest.TestCase):
+    """With 401 among the scan codes, a challenge answered by a successful retry is no
+    failure: only the brute force (rejected retries) is a scan, warned where it crosses."""
+
+    def test_crossing(self):
+        cap = "crafted-scan-auth.pcap"
+        spec = crafted_expect.CAPTURES[cap]
+        warned = set()
+        for num, layers in STAGE.json_layers(cap, spec["options"]):
+            for layer in layers:
+                for e in sgtest.pairs_get(layer, "_ws.expert"):
+                    if e[0][0] == "sipguide.scan":
+                        warned.add(num)
+        crossing = {e["frame"] for e in spec["responses"] if e.get("scan_crossing")}
+        self.assertTrue(crossing)
+        self.assertTrue(crossing <= warned, (crossing, warned))
+        scanned = {e.get("scan_address") for e in spec["responses"] if "scan" in e.get("findings", [])}
+        self.assertEqual(scanned, {"203.0.113.77"})
+        # without 401 among the scan codes (the default 403,404) nothing here is a scan
+        rows = STAGE.fields(cap, ["sipguide.scan.address"])
+        self.assertEqual([r for r in rows if r[0]], [])
 
 
 class TwoPasses(unittest.TestCase):
