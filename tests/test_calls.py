@@ -7,6 +7,7 @@ calls is checked against tshark's own SIP fields, and one pass against two."""
 import glob
 import os
 import re
+import struct
 import sys
 import unittest
 
@@ -259,6 +260,37 @@ class Registrations(unittest.TestCase):
 
     def test_one_pass_equals_two(self):
         self.assertEqual(report(run_reports(REGISTER_CAP)), report(run_reports(REGISTER_CAP, ["-2"])))
+
+
+class Bounded(unittest.TestCase):
+    """A flood of INVITEs with distinct Call-IDs: the tracker follows SG_MAX_CALLS (65536) calls,
+    the report counts the rest as not tracked."""
+    CAP = 65536
+
+    def test_flood(self):
+        n = self.CAP + 100
+        path = STAGE.path("flood-invites.pcap")
+        with open(path, "wb") as f:
+            f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+            for i in range(n):
+                sip = (b"INVITE sip:b%d@x SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK%d\r\n"
+                       b"From: <sip:a@x>;tag=1\r\nTo: <sip:b%d@x>\r\nCall-ID: %d@x\r\n"
+                       b"CSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n") % (i, i, i, i)
+                udp = struct.pack("!HHHH", 5060, 5060, 8 + len(sip), 0) + sip
+                ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 0, 0, 64, 17, 0,
+                                 bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])) + udp
+                frame = b"\x00\x11\x22\x33\x44\x55\x00\x66\x77\x88\x99\xaa\x08\x00" + ip
+                f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(frame), len(frame)))
+                f.write(frame)
+        os.chmod(path, 0o644)
+        out, _ = STAGE.tshark(["-r", path, "-q", "-z", "sipguide,calls"])
+        totals, calls, dropped, _, _ = parse_report(report(out))
+        self.assertEqual(totals["calls"], self.CAP)
+        self.assertEqual(totals["no response"], self.CAP)
+        self.assertEqual(len(calls), self.CAP)
+        self.assertEqual(dropped, 100)
+        self.assertEqual(calls[0]["Call-ID"], "0@x")
+        self.assertEqual(calls[0]["Start s"], "0.000")
 
 
 if __name__ == "__main__":
