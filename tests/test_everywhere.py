@@ -305,7 +305,8 @@ class Gui(unittest.TestCase):
                 p = subprocess.Popen(cmd, env=env, cwd=stage.dir, stdout=f, stderr=subprocess.STDOUT,
                                      start_new_session=True)
                 main = self.wait_for(r"sip-routing-error", 90)
-                self.assertTrue(main, "the main window did not appear:\n" + read(log)[-3000:])
+                self.assertTrue(main, "the main window did not appear (a dialog in front of it?); windows: %s\n%s"
+                                % (self.windows(), read(log)[-3000:]))
                 self.x("windowsize", main, "1400", "1000")
                 self.x("windowmove", main, "0", "0")
                 time.sleep(4)
