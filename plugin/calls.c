@@ -491,14 +491,23 @@ static guint32 tracker_last_frame(const sg_tracker_t *tr)
 /* The table's state between packets, decided on the first packet after a
  * reset: the first frame's time, and whether the tracker is complete (it has
  * seen frames after this one: a later pass, -2 or the GUI) or still being fed
- * by this same pass (tshark in one pass).  Then the rows of the calls that
- * can still change are refreshed on each packet, and new calls added. */
+ * by this same pass (tshark in one pass).
+ *
+ * A call gets its row when a frame that passes the table's display filter is
+ * its first INVITE or the final response that decided it: with no filter,
+ * every call, in start order; with one (the dialog's "Display filter", or
+ * -z sipguide,calltable,FILTER), the calls it matches.  In one pass, the rows
+ * of the calls that can still change are refreshed on each SIP frame. */
 static bool table_started, table_complete;
 static double table_t0;
+static GHashTable *table_frames; /* complete: frame -> GSList of call indexes */
+static GByteArray *table_shown;  /* complete: per call index, 1 once it has its row */
+static GArray *table_pending;    /* one pass: calls seen whose frames did not pass (guint) */
+static guint table_seen;         /* one pass: calls looked at so far */
 
 /* An open row and what it shows, to rebuild it only when its call changed. */
 typedef struct {
-    guint row;
+    guint row, call;
     sg_outcome_t outcome;
     unsigned code;
     long setup_ms, answer_ms;
@@ -507,9 +516,10 @@ typedef struct {
 } open_row_t;
 static GArray *table_open; /* open_row_t */
 
-static void open_row_set(open_row_t *o, guint row, const sg_call_t *c)
+static void open_row_set(open_row_t *o, guint row, guint call, const sg_call_t *c)
 {
     o->row = row;
+    o->call = call;
     o->outcome = c->outcome;
     o->code = c->final_code;
     o->setup_ms = c->setup_ms;
@@ -528,59 +538,122 @@ static bool open_row_same(const open_row_t *o, const sg_call_t *c)
            o->responder == c->responder;
 }
 
+static void table_add(stat_tap_table *t, guint call, const sg_call_t *c)
+{
+    guint row = t->num_elements;
+    table_set_row(t, row, c, table_t0);
+    if (!table_complete && call_open(c)) {
+        open_row_t o;
+        open_row_set(&o, row, call, c);
+        g_array_append_val(table_open, o);
+    }
+}
+
+static void frame_map_add(guint32 frame, guint call)
+{
+    GSList *l;
+    if (!frame)
+        return;
+    l = (GSList *)g_hash_table_lookup(table_frames, GUINT_TO_POINTER(frame));
+    if (l) {
+        GSList *head = g_slist_append(l, GUINT_TO_POINTER(call)); /* the head stays */
+        (void)head;
+    } else
+        g_hash_table_insert(table_frames, GUINT_TO_POINTER(frame),
+                            g_slist_prepend(NULL, GUINT_TO_POINTER(call)));
+}
+
+static void table_start(const sg_tracker_t *tr, packet_info *pinfo, guint n)
+{
+    table_started = true;
+    table_t0 = nstime_to_sec(&pinfo->abs_ts) - nstime_to_sec(&pinfo->rel_ts);
+    table_complete = tracker_last_frame(tr) > pinfo->num;
+    if (!table_open)
+        table_open = g_array_new(FALSE, FALSE, sizeof(open_row_t));
+    if (!table_pending)
+        table_pending = g_array_new(FALSE, FALSE, sizeof(guint));
+    table_seen = 0;
+    if (!table_complete)
+        return;
+    table_frames = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                         (GDestroyNotify)g_slist_free);
+    table_shown = g_byte_array_sized_new(n);
+    g_byte_array_set_size(table_shown, n);
+    memset(table_shown->data, 0, n);
+    for (guint i = 0; i < n; i++) {
+        const sg_call_t *c = sg_tracker_call(tr, i);
+        frame_map_add(c->first_frame, i);
+        if (c->final_frame != c->first_frame)
+            frame_map_add(c->final_frame, i);
+    }
+}
+
 static tap_packet_status table_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
                                       const void *data _U_, tap_flags_t flags _U_)
 {
     stat_data_t *sd = (stat_data_t *)tapdata;
     const sg_tracker_t *tr = sipguide_tracker();
     stat_tap_table *t = stat_tap_find_table(sd->stat_tap_data, table_title);
-    size_t n;
-    guint kept = 0;
+    guint n, kept = 0, before;
 
     if (!t || !tr)
         return TAP_PACKET_DONT_REDRAW;
-    n = MIN(sg_tracker_calls(tr), (size_t)G_MAXUINT);
-    if (!table_started) {
-        table_started = true;
-        table_t0 = nstime_to_sec(&pinfo->abs_ts) - nstime_to_sec(&pinfo->rel_ts);
-        table_complete = tracker_last_frame(tr) > pinfo->num;
-        if (table_complete) {
-            for (size_t i = 0; i < n; i++)
-                table_set_row(t, (guint)i, sg_tracker_call(tr, i), table_t0);
-            return TAP_PACKET_REDRAW;
+    n = (guint)MIN(sg_tracker_calls(tr), (size_t)G_MAXUINT);
+    if (!table_started)
+        table_start(tr, pinfo, n);
+    before = t->num_elements;
+
+    if (table_complete) {
+        GSList *l = (GSList *)g_hash_table_lookup(table_frames, GUINT_TO_POINTER(pinfo->num));
+        for (; l; l = l->next) {
+            guint i = GPOINTER_TO_UINT(l->data);
+            if (i < table_shown->len && !table_shown->data[i]) {
+                table_shown->data[i] = 1;
+                table_add(t, i, sg_tracker_call(tr, i));
+            }
         }
+        return t->num_elements != before ? TAP_PACKET_REDRAW : TAP_PACKET_DONT_REDRAW;
     }
-    if (table_complete || !proto_is_frame_protocol(pinfo->layers, "sip"))
+
+    /* one pass: only a SIP frame changes the tracker */
+    if (!proto_is_frame_protocol(pinfo->layers, "sip"))
         return TAP_PACKET_DONT_REDRAW;
-    if (!table_open)
-        table_open = g_array_new(FALSE, FALSE, sizeof(open_row_t));
     for (guint k = 0; k < table_open->len; k++) {
         open_row_t o = g_array_index(table_open, open_row_t, k);
-        const sg_call_t *c = sg_tracker_call(tr, o.row);
+        const sg_call_t *c = sg_tracker_call(tr, o.call);
         if (!c)
             continue;
         if (!open_row_same(&o, c)) {
             table_set_row(t, o.row, c, table_t0);
-            open_row_set(&o, o.row, c);
+            open_row_set(&o, o.row, o.call, c);
         }
         if (call_open(c))
             g_array_index(table_open, open_row_t, kept++) = o;
     }
     g_array_set_size(table_open, kept);
-    for (guint i = t->num_elements; i < n; i++) {
+    kept = 0;
+    for (guint k = 0; k < table_pending->len; k++) {
+        guint i = g_array_index(table_pending, guint, k);
         const sg_call_t *c = sg_tracker_call(tr, i);
-        table_set_row(t, i, c, table_t0);
-        if (call_open(c)) {
-            open_row_t o;
-            open_row_set(&o, i, c);
-            g_array_append_val(table_open, o);
-        }
+        if (c && c->final_frame == pinfo->num)
+            table_add(t, i, c);
+        else
+            g_array_index(table_pending, guint, kept++) = i;
     }
+    g_array_set_size(table_pending, kept);
+    for (guint i = table_seen; i < n; i++) {
+        const sg_call_t *c = sg_tracker_call(tr, i);
+        if (c->first_frame == pinfo->num || c->final_frame == pinfo->num)
+            table_add(t, i, c);
+        else
+            g_array_append_val(table_pending, i);
+    }
+    table_seen = n;
     return TAP_PACKET_REDRAW;
 }
 
 /* A reset (new file, new filter in the dialog) empties the table: its rows
- * are built again from the tracker on the next packet. */
+ * are built again from the tracker on the next packets. */
 static void table_reset(stat_tap_table *t)
 {
     for (guint row = 0; row < t->num_elements; row++)
@@ -594,6 +667,15 @@ static void table_reset(stat_tap_table *t)
     table_started = table_complete = false;
     if (table_open)
         g_array_set_size(table_open, 0);
+    if (table_pending)
+        g_array_set_size(table_pending, 0);
+    if (table_frames)
+        g_hash_table_destroy(table_frames);
+    table_frames = NULL;
+    if (table_shown)
+        g_byte_array_free(table_shown, TRUE);
+    table_shown = NULL;
+    table_seen = 0;
 }
 
 void sipguide_register_calls(void)

@@ -208,6 +208,14 @@ class CallTable(unittest.TestCase):
         self.assertEqual(parse_table(self.one), parse_table(self.two))
         self.assertEqual(report(self.one), report(self.two))
 
+    def test_display_filter_narrows_rows(self):
+        """With a filter (the dialog's Display filter), a call has its row when its first
+        INVITE or its deciding final response passes: here the failed and cancelled calls.
+        The tracker is complete (-2, as in the GUI)."""
+        out, _ = STAGE.tshark(STAGE.read_args(CRAFTED, ["-q", "-2", "-z", "sipguide,calltable,sip.Status-Code >= 400"]))
+        self.assertEqual([r["Call-ID"] for r in parse_table(out)],
+                         [c["call_id"] for c in crafted_expect.CALLS if c["outcome"] in ("failed", "cancelled")])
+
 
 class RealCaptures(unittest.TestCase):
     """Every capture: one call per distinct Call-ID with an INVITE (as tshark's SIP dissector
