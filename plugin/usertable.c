@@ -67,14 +67,27 @@ static gboolean in_editor(const void *rec)
     return raw && raw->len && p >= raw->data && p < raw->data + raw->len * the_uat->record_size;
 }
 
-static sg_bool fail(const void *rec, char **err, char *msg)
+enum { COL_CODE, COL_TITLE, COL_MEANING, COL_ACTION, COL_SEVERITY, COL_COUNT };
+static char *problems_except(const sg_uat_rec_t *r, int skip);
+
+/* A refused cell: its own problem first, then the row's other problems, so
+ * that the hint under the table names all of them. */
+static sg_bool fail(const void *rec, int col, char **err, char *msg)
 {
+    char *others;
     if (!in_editor(rec)) {
         g_free(msg);
         *err = NULL;
         return TRUE;
     }
-    *err = msg;
+    others = problems_except((const sg_uat_rec_t *)rec, col);
+    if (others) {
+        *err = g_strdup_printf("%s; this row also: %s", msg, others);
+        g_free(msg);
+        g_free(others);
+    } else {
+        *err = msg;
+    }
     return FALSE;
 }
 
@@ -93,19 +106,19 @@ static sg_bool chk_code(void *rec, const char *p, unsigned len, const void *u1 _
     unsigned code;
     gboolean ok = sg_user_code_check(s, &code, why, sizeof why);
     g_free(s);
-    return ok ? TRUE : fail(rec, err, g_strdup(why));
+    return ok ? TRUE : fail(rec, COL_CODE, err, g_strdup(why));
 }
 
 static sg_bool chk_title(void *rec, const char *p, unsigned len, const void *u1 _U_,
                          const void *u2 _U_, char **err)
 {
-    return is_blank(p, len) ? fail(rec, err, g_strdup("the title is empty")) : TRUE;
+    return is_blank(p, len) ? fail(rec, COL_TITLE, err, g_strdup("the title is empty")) : TRUE;
 }
 
 static sg_bool chk_meaning(void *rec, const char *p, unsigned len, const void *u1 _U_,
                            const void *u2 _U_, char **err)
 {
-    return is_blank(p, len) ? fail(rec, err, g_strdup("the meaning is empty")) : TRUE;
+    return is_blank(p, len) ? fail(rec, COL_MEANING, err, g_strdup("the meaning is empty")) : TRUE;
 }
 
 static char *action_problem(const char *action)
@@ -127,7 +140,7 @@ static sg_bool chk_action(void *rec, const char *p, unsigned len, const void *u1
 {
     char *s = g_strndup(p, len), *why = action_problem(s);
     g_free(s);
-    return why ? fail(rec, err, why) : TRUE;
+    return why ? fail(rec, COL_ACTION, err, why) : TRUE;
 }
 
 static char *severity_problem(const char *text)
@@ -145,38 +158,66 @@ static sg_bool chk_severity(void *rec, const char *p, unsigned len, const void *
 {
     char *s = g_strndup(p, len), *why = severity_problem(s);
     g_free(s);
-    return why ? fail(rec, err, why) : TRUE;
+    return why ? fail(rec, COL_SEVERITY, err, why) : TRUE;
 }
 
 /* Every problem of a row, "; "-separated (NULL if it is good); a good row's
  * code and severity go to *code and *sev. */
-static char *row_problems(const sg_uat_rec_t *r, unsigned *code, sg_severity_t *sev)
+static char *col_problem(const sg_uat_rec_t *r, int col)
+{
+    char msg[160];
+    unsigned code;
+    switch (col) {
+    case COL_CODE:
+        return sg_user_code_check(r->code, &code, msg, sizeof msg) ? NULL : g_strdup(msg);
+    case COL_TITLE:
+        return !r->title || is_blank(r->title, (unsigned)strlen(r->title))
+                   ? g_strdup("the title is empty")
+                   : NULL;
+    case COL_MEANING:
+        return !r->meaning || is_blank(r->meaning, (unsigned)strlen(r->meaning))
+                   ? g_strdup("the meaning is empty")
+                   : NULL;
+    case COL_ACTION:
+        return action_problem(r->action);
+    default:
+        return severity_problem(r->severity);
+    }
+}
+
+/* The problems of a row's columns, "; "-separated, leaving out column skip
+ * (-1: none); NULL if there are none. */
+static char *problems_except(const sg_uat_rec_t *r, int skip)
 {
     GString *why = g_string_new(NULL);
-    char msg[160], *p;
-    *code = 0;
-    if (!sg_user_code_check(r->code, code, msg, sizeof msg))
-        g_string_append(why, msg);
-    if (!r->title || is_blank(r->title, (unsigned)strlen(r->title)))
-        g_string_append_printf(why, "%sthe title is empty", why->len ? "; " : "");
-    if (!r->meaning || is_blank(r->meaning, (unsigned)strlen(r->meaning)))
-        g_string_append_printf(why, "%sthe meaning is empty", why->len ? "; " : "");
-    if ((p = action_problem(r->action)) != NULL) {
-        g_string_append_printf(why, "%s%s", why->len ? "; " : "", p);
-        g_free(p);
+    for (int col = COL_CODE; col < COL_COUNT; col++) {
+        char *p = col == skip ? NULL : col_problem(r, col);
+        if (p) {
+            g_string_append_printf(why, "%s%s", why->len ? "; " : "", p);
+            g_free(p);
+        }
     }
-    if ((p = severity_problem(r->severity)) != NULL) {
-        g_string_append_printf(why, "%s%s", why->len ? "; " : "", p);
-        g_free(p);
-    }
-    *sev = SG_SEV_DEFAULT;
     if (why->len == 0) {
-        if (r->severity && !is_blank(r->severity, (unsigned)strlen(r->severity)))
-            sg_severity_parse(r->severity, sev);
         g_string_free(why, TRUE);
         return NULL;
     }
     return g_string_free(why, FALSE);
+}
+
+/* Every problem of a row (NULL if it is good); a good row's code and severity
+ * go to *code and *sev. */
+static char *row_problems(const sg_uat_rec_t *r, unsigned *code, sg_severity_t *sev)
+{
+    char msg[160];
+    char *why = problems_except(r, -1);
+    *code = 0;
+    *sev = SG_SEV_DEFAULT;
+    if (why)
+        return why;
+    sg_user_code_check(r->code, code, msg, sizeof msg);
+    if (r->severity && !is_blank(r->severity, (unsigned)strlen(r->severity)))
+        sg_severity_parse(r->severity, sev);
+    return NULL;
 }
 
 /* Refused rows stay in the file as the user wrote them (and red in the editor);
