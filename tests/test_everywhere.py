@@ -365,5 +365,84 @@ class Gui(unittest.TestCase):
         self.assertTrue(ruled)
 
 
+class GuiUserTable(unittest.TestCase):
+    """The user-table editor in the real Wireshark: opened from the packet details'
+    context menu (Protocol Preferences > Your guide entries...), with a bad row in the
+    middle of the file: the rows after it are in effect, the dialog has its title and
+    Help, the bad cells are red."""
+
+    def test_editor_marks_bad_cells(self):
+        for tool in ("wireshark", "Xvfb", "xdotool", "import"):
+            if not shutil.which(tool):
+                self.fail("%s is not installed" % tool)
+        stage = sgtest.Stage()
+        stage.profile_file("sipguide_entries", '"486","Callee busy","Busy.","Retry","warn"\n'
+                                               '"4x4","","Meaning","a |  | b","loud"\n'
+                                               '"489","Ev","Events off.","Check","chat"\n')
+        stage.profile_file("recent_common", "gui.geometry_main_x: 0\ngui.geometry_main_y: 0\n"
+                                            "gui.geometry_main_width: 1400\ngui.geometry_main_height: 1000\n")
+        stage.profile_file("recent", "gui.byte_view_show: FALSE\n")
+        cap = stage.capture(Gui.CAP)
+        shot = os.path.join(os.path.dirname(os.path.abspath(sgtest.PLUGIN)), "gui-user-table.png")
+        gui = Gui()
+        xvfb, display = None, None
+        for n in range(140, 190):
+            if os.path.exists("/tmp/.X%d-lock" % n) or os.path.exists("/tmp/.X11-unix/X%d" % n):
+                continue
+            xvfb = subprocess.Popen(["Xvfb", ":%d" % n, "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            gui.xenv = dict(os.environ, DISPLAY=":%d" % n)
+            for _ in range(50):
+                if gui.x("getdisplaygeometry").strip() == "1400 1000" or xvfb.poll() is not None:
+                    break
+                time.sleep(0.2)
+            if xvfb.poll() is None:
+                display = ":%d" % n
+                break
+        self.assertTrue(display, "could not start Xvfb")
+        env = stage.env()
+        env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        cmd = stage.argv([])
+        cmd = cmd[:cmd.index("tshark")] + ["wireshark", "-r", cap, "-g", "20", "-o", "gui.ask_unsaved:FALSE"]
+        p = None
+        try:
+            p = subprocess.Popen(cmd, env=env, cwd=stage.dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 start_new_session=True)
+            # at start, one message names the bad row with every problem; dismiss it
+            box = gui.wait_for(r"^Wireshark$", 90)
+            self.assertTrue(box, "no message about the bad row: %s" % gui.windows())
+            gui.x("mousemove", "--window", box, "20", "20")
+            gui.x("key", "Return")
+            main = gui.wait_for(r"sip-routing-error", 30)
+            self.assertTrue(main, gui.windows())
+            gui.x("windowsize", main, "1400", "1000")
+            gui.x("windowmove", main, "0", "0")
+            time.sleep(3)
+            # right-click "SIP Response Guide" (last row of the details), Protocol Preferences,
+            # Your guide entries...
+            for act, x, y in [("3", 160, 630), ("1", 254, 539), ("1", 640, 766)]:
+                gui.x("mousemove", str(x), str(y), "click", act)
+                time.sleep(1.5)
+            editor = gui.wait_for(r"^SIP Response Guide: your entries$", 15)
+            subprocess.run(["import", "-window", "root", shot], env=gui.xenv, check=True)
+            self.assertTrue(editor, "the editor did not open (menu positions moved?): %s; see %s" % (gui.windows(), shot))
+            hist = subprocess.run(["convert", shot, "-format", "%c", "histogram:info:-"], capture_output=True,
+                                  text=True).stdout.replace(" ", "")
+            red = re.search(r"(\d+):\(255,192,203\)", hist)
+            self.assertTrue(red and int(red.group(1)) > 500, "no red (refused) cells in the editor: %s" % shot)
+        finally:
+            if p is not None:
+                try:
+                    os.killpg(p.pid, signal.SIGTERM)
+                    p.wait(20)
+                except ProcessLookupError:
+                    pass
+                except subprocess.TimeoutExpired:
+                    os.killpg(p.pid, signal.SIGKILL)
+                    p.wait()
+            xvfb.terminate()
+            xvfb.wait(20)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -171,6 +171,15 @@ class Preferences(unittest.TestCase):
         block = out[:out.index("#sipguide.failure_severity:")].rsplit("\n\n", 1)[1]
         self.assertIn("# One of: Chat, Note, Warn, Error", block)  # an enum: the GUI shows a drop-down
 
+    def test_failure_severity_old_free_text_in_preferences(self):
+        # an earlier sipguide saved any text ("loud"): it no longer raises a message at every
+        # start, the default stays, and Wireshark writes a valid value the next time it saves
+        self.stage.profile_file("preferences", "sipguide.failure_severity: loud\n")
+        _, err = self.stage.tshark(self.stage.read_args("crafted-codes.pcap"))
+        self.assertNotIn("failure_severity", err)
+        ex = experts_by_code(self.stage, "crafted-codes.pcap")
+        self.assertEqual([s for n, s in ex[404] if n.startswith("sipguide.documented_failure")], [SEV["note"]])
+
     def test_failure_severity_absurd(self):
         cases = [([], "note", SEV["note"]),
                  (["-o", "sipguide.failure_severity:warn"], "warn", SEV["warn"])]
