@@ -129,11 +129,8 @@ class ColoringRules(unittest.TestCase):
         self.assertTrue(all(set(v[0]) & {"unexpected", "unregistered", "invalid"} for v in verdicts))
         self.assertGreaterEqual(len(verdicts), 10)
 
-
-class Profile(unittest.TestCase):
-    """The "SIP troubleshooting" configuration profile: its files parse and say what
-    the README says."""
-
+    # The "SIP troubleshooting" configuration profile: its files parse and say what
+    # the README says.
     def setUp(self):
         self.stage = sgtest.Stage()
         self.missing = missing_fields(self.stage)
@@ -365,13 +362,10 @@ class Gui(unittest.TestCase):
         self.assertTrue(ruled)
 
 
-class GuiUserTable(unittest.TestCase):
-    """The user-table editor in the real Wireshark: opened from the packet details'
-    context menu (Protocol Preferences > Your guide entries...), with a bad row in the
-    middle of the file: the rows after it are in effect, the dialog has its title and
-    Help, the bad cells are red."""
-
-    def test_editor_marks_bad_cells(self):
+    def test_user_table_editor_marks_bad_cells(self):
+        """The user-table editor, opened from the packet details' context menu (Protocol
+        Preferences > Your guide entries...) with a bad row in the middle of the file: one
+        message at start, the dialog's title, the bad cells red."""
         for tool in ("wireshark", "Xvfb", "xdotool", "import"):
             if not shutil.which(tool):
                 self.fail("%s is not installed" % tool)
@@ -382,9 +376,9 @@ class GuiUserTable(unittest.TestCase):
         stage.profile_file("recent_common", "gui.geometry_main_x: 0\ngui.geometry_main_y: 0\n"
                                             "gui.geometry_main_width: 1400\ngui.geometry_main_height: 1000\n")
         stage.profile_file("recent", "gui.byte_view_show: FALSE\n")
-        cap = stage.capture(Gui.CAP)
+        cap = stage.capture(self.CAP)
         shot = os.path.join(os.path.dirname(os.path.abspath(sgtest.PLUGIN)), "gui-user-table.png")
-        gui = Gui()
+        gui = self
         xvfb, display = None, None
         for n in range(140, 190):
             if os.path.exists("/tmp/.X%d-lock" % n) or os.path.exists("/tmp/.X11-unix/X%d" % n):
