@@ -10,6 +10,7 @@
 
 #include "sipguide_compat.h"
 #include "sipguide_core.h"
+#include "sipguide_sip.h"
 #include "sipguide_track.h"
 
 /* Rarely present context, allocated only when a response carries it. */

@@ -3,6 +3,8 @@
  * headers, phrase comparison and the scan tracker.  Built and run by
  * tests/fuzz_core.sh. */
 #include "sipguide_core.h"
+#include "sipguide_sip.h"
+#include "sipguide_track.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -52,6 +54,43 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (w.text < f[0] || w.text + w.text_len > f[0] + len || w.code > 999))
             abort();
         sg_phrase_matches(sg_builtin_lookup(size % 700), f[0], len);
+    }
+    /* The SIP message reader over the raw bytes, in a buffer of exactly their
+     * size (AddressSanitizer catches any read past it), then the tracker. */
+    {
+        char *msg = malloc(size ? size : 1);
+        sg_sip_t m;
+        memcpy(msg, data, size);
+        if (sg_sip_parse(msg, size, &m)) {
+            const sg_str_t *all[] = {&m.status_line, &m.method, &m.ruri, &m.call_id,
+                                     &m.cseq_method, &m.from_user, &m.from_tag, &m.to_user,
+                                     &m.to_tag, &m.to_addr, &m.server, &m.user_agent,
+                                     &m.auth_user, &m.auth_realm, &m.challenge_realm, &m.reason,
+                                     &m.reason_text, &m.warning};
+            for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+                if (all[i]->p && (all[i]->p < msg || all[i]->p + all[i]->len > msg + size))
+                    abort(); /* a piece outside the message */
+            if (m.nmedia > 8 || m.nattr > SG_SIP_MAX_SDP_LINES)
+                abort();
+            {
+                char cid[64], meth[32];
+                sg_tracker_t *tr = sg_tracker_new();
+                sg_msg_t f = {.frame = 1, .src = "a", .dst = "b", .is_request = m.is_request,
+                              .code = m.code, .method = sg_str_copy(m.is_request ? m.method : m.cseq_method, meth, sizeof meth),
+                              .call_id = sg_str_copy(m.call_id, cid, sizeof cid), .cseq = m.cseq,
+                              .has_cseq = m.has_cseq};
+                sg_judgement_t j;
+                bool counts;
+                sg_track_request(tr, &f);
+                f.is_request = false;
+                f.src = "b";
+                f.dst = "a";
+                sg_track_response(tr, &f, &j, &counts);
+                sg_track_response(tr, &f, &j, &counts);
+                sg_tracker_free(tr);
+            }
+        }
+        free(msg);
     }
     /* The scan tracker, driven by the bytes: address, time step, user. */
     sg_scan_cfg_t cfg = {.threshold = 2 + size % 7, .window = 5, .max_addrs = 3};

@@ -21,7 +21,7 @@ FIELDS = ["sipguide.code", "sipguide.phrase", "sipguide.wire_phrase", "sipguide.
           "sipguide.context", "sipguide.method", "sipguide.request_frame", "sipguide.response_time",
           "sipguide.reason.cause", "sipguide.retry_after", "sipguide.warning.code",
           "sipguide.scan.count", "sipguide.scan.user_list"]
-EXPERTS = ["sipguide.documented_failure", "sipguide.unexpected", "sipguide.unexpected.note",
+EXPERTS = ["sipguide.documented_failure", "sipguide.documented_failure.warn", "sipguide.unexpected", "sipguide.unexpected.note",
            "sipguide.unexpected.chat", "sipguide.unregistered", "sipguide.invalid_code"]
 # The README's severity policy: an unexpected response is a Warning unless its
 # row is an ordinary outcome (Note); restated here for the codes of the crafted
@@ -232,7 +232,9 @@ class Severities(unittest.TestCase):
                     if verdict in ("documented", "routine"):
                         self.assertTrue(all(s <= SEVERITY["chat"] for s in sev), sev)
                     elif verdict == "documented failure":
-                        self.assertEqual((sev, grp), ([SEVERITY["note"]], [GROUP_RESPONSE]))
+                        # Note by default; a server failure (5xx) needs a look: Warning (issue #12)
+                        want_sev = SEVERITY["warn"] if 500 <= code < 600 else SEVERITY["note"]
+                        self.assertEqual((sev, grp), ([want_sev], [GROUP_RESPONSE]))
                         title = layer_value(layer, "sipguide.title")
                         first = sgtest.pairs_get(layer, "sipguide.action")[0]
                         # Wireshark cuts expert messages at 240 bytes.

@@ -1,0 +1,442 @@
+/* sipguide_sip.c - one SIP message's start line, headers and SDP, read from
+ * its bytes (see sipguide_sip.h for why).  Every read is bounded by the
+ * message's length; nothing is copied.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "sipguide_sip.h"
+
+#include <string.h>
+
+static const sg_str_t none = {NULL, 0};
+
+static bool is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static sg_str_t trim(const char *p, size_t n)
+{
+    sg_str_t s;
+    while (n > 0 && is_ws(*p)) {
+        p++;
+        n--;
+    }
+    while (n > 0 && is_ws(p[n - 1]))
+        n--;
+    s.p = n ? p : NULL;
+    s.len = n;
+    return s;
+}
+
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool eq_ci(sg_str_t s, const char *word)
+{
+    size_t n = strlen(word);
+    if (s.len != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower(s.p[i]) != lower(word[i]))
+            return false;
+    return true;
+}
+
+/* First occurrence of word (case-insensitive) in s, or NULL. */
+static const char *find_ci(sg_str_t s, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; n && i + n <= s.len; i++) {
+        size_t k = 0;
+        while (k < n && lower(s.p[i + k]) == lower(word[k]))
+            k++;
+        if (k == n)
+            return s.p + i;
+    }
+    return NULL;
+}
+
+static const char *memchr_c(const char *p, size_t n, char c)
+{
+    return n ? (const char *)memchr(p, c, n) : NULL;
+}
+
+/* A decimal number at the start of s (after blanks); false if none. */
+static bool read_uint(sg_str_t s, uint32_t *out)
+{
+    uint64_t v = 0;
+    size_t i = 0, digits = 0;
+    while (i < s.len && is_ws(s.p[i]))
+        i++;
+    while (i < s.len && s.p[i] >= '0' && s.p[i] <= '9' && digits < 10) {
+        v = v * 10 + (uint64_t)(s.p[i] - '0');
+        i++;
+        digits++;
+    }
+    if (!digits || v > UINT32_MAX)
+        return false;
+    *out = (uint32_t)v;
+    return true;
+}
+
+/* The value of parameter name (";name=value" or ", name=value"), without
+ * quotes; starts looking at s.  Parameter names match case-insensitively. */
+static sg_str_t param(sg_str_t s, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i + n < s.len; i++) {
+        const char *q;
+        size_t rest;
+        if (i > 0 && !(s.p[i - 1] == ';' || s.p[i - 1] == ',' || is_ws(s.p[i - 1])))
+            continue;
+        if (!eq_ci((sg_str_t){s.p + i, n}, name))
+            continue;
+        q = s.p + i + n;
+        rest = s.len - i - n;
+        while (rest && is_ws(*q)) {
+            q++;
+            rest--;
+        }
+        if (!rest || *q != '=')
+            continue;
+        q++;
+        rest--;
+        while (rest && is_ws(*q)) {
+            q++;
+            rest--;
+        }
+        if (rest && *q == '"') {
+            const char *end = memchr_c(q + 1, rest - 1, '"');
+            size_t len = end ? (size_t)(end - q - 1) : rest - 1;
+            return (sg_str_t){len ? q + 1 : NULL, len};
+        } else {
+            size_t len = 0;
+            while (len < rest && q[len] != ';' && q[len] != ',' && !is_ws(q[len]) && q[len] != '>')
+                len++;
+            return (sg_str_t){len ? q : NULL, len};
+        }
+    }
+    return none;
+}
+
+/* From and To: user part, tag and address (the URI without its parameters). */
+static void name_addr(sg_str_t v, sg_str_t *user, sg_str_t *tag, sg_str_t *addr)
+{
+    const char *lt = memchr_c(v.p, v.len, '<'), *uri, *end, *colon, *at;
+    sg_str_t params;
+    size_t n;
+    if (lt) {
+        const char *gt = memchr_c(lt, v.len - (size_t)(lt - v.p), '>');
+        uri = lt + 1;
+        end = gt ? gt : v.p + v.len;
+        params = (sg_str_t){end, (size_t)(v.p + v.len - end)};
+    } else {
+        uri = v.p;
+        end = memchr_c(v.p, v.len, ';');
+        if (!end)
+            end = v.p + v.len;
+        params = (sg_str_t){end, (size_t)(v.p + v.len - end)};
+    }
+    n = (size_t)(end - uri);
+    /* the URI without its own parameters or headers */
+    for (size_t i = 0; i < n; i++)
+        if (uri[i] == ';' || uri[i] == '?') {
+            n = i;
+            break;
+        }
+    *addr = trim(uri, n);
+    if (tag)
+        *tag = param(params, "tag");
+    *user = none;
+    colon = memchr_c(uri, n, ':');
+    if (!colon)
+        return;
+    at = memchr_c(colon, n - (size_t)(colon - uri), '@');
+    if (at && at > colon + 1)
+        *user = (sg_str_t){colon + 1, (size_t)(at - colon - 1)};
+    else if (!at && n > (size_t)(colon + 1 - uri) && strncmp(uri, "tel:", 4) == 0)
+        *user = (sg_str_t){colon + 1, n - (size_t)(colon + 1 - uri)};
+}
+
+typedef enum {
+    H_OTHER,
+    H_CALL_ID,
+    H_CSEQ,
+    H_FROM,
+    H_TO,
+    H_SERVER,
+    H_USER_AGENT,
+    H_AUTHORIZATION,
+    H_PROXY_AUTHORIZATION,
+    H_WWW_AUTHENTICATE,
+    H_PROXY_AUTHENTICATE,
+    H_REASON,
+    H_RETRY_AFTER,
+    H_WARNING,
+    H_CONTENT_TYPE,
+    H_CONTENT_LENGTH,
+} header_t;
+
+static header_t header_of(sg_str_t name)
+{
+    static const struct {
+        const char *name;
+        char compact;
+        header_t h;
+    } names[] = {
+        {"call-id", 'i', H_CALL_ID},
+        {"cseq", 0, H_CSEQ},
+        {"from", 'f', H_FROM},
+        {"to", 't', H_TO},
+        {"server", 0, H_SERVER},
+        {"user-agent", 0, H_USER_AGENT},
+        {"authorization", 0, H_AUTHORIZATION},
+        {"proxy-authorization", 0, H_PROXY_AUTHORIZATION},
+        {"www-authenticate", 0, H_WWW_AUTHENTICATE},
+        {"proxy-authenticate", 0, H_PROXY_AUTHENTICATE},
+        {"reason", 0, H_REASON},
+        {"retry-after", 0, H_RETRY_AFTER},
+        {"warning", 0, H_WARNING},
+        {"content-type", 'c', H_CONTENT_TYPE},
+        {"content-length", 'l', H_CONTENT_LENGTH},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (eq_ci(name, names[i].name) ||
+            (names[i].compact && name.len == 1 && lower(name.p[0]) == names[i].compact))
+            return names[i].h;
+    return H_OTHER;
+}
+
+/* The start line: "SIP/2.0 404 Not Found" or "INVITE sip:bob@x SIP/2.0". */
+static bool start_line(sg_str_t line, sg_sip_t *m)
+{
+    static const char ver[] = "SIP/2.0 ";
+    const char *sp1, *sp2;
+    if (line.len >= 11 && memcmp(line.p, ver, 8) == 0) {
+        const char *d = line.p + 8;
+        if (!(d[0] >= '0' && d[0] <= '9' && d[1] >= '0' && d[1] <= '9' && d[2] >= '0' &&
+              d[2] <= '9'))
+            return false;
+        if (line.len > 11 && d[3] != ' ' && d[3] != '\t')
+            return false;
+        m->code = (unsigned)((d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0'));
+        m->status_line = line;
+        return true;
+    }
+    sp1 = memchr_c(line.p, line.len, ' ');
+    if (!sp1 || sp1 == line.p)
+        return false;
+    sp2 = memchr_c(sp1 + 1, line.len - (size_t)(sp1 + 1 - line.p), ' ');
+    if (!sp2 || line.p + line.len - (sp2 + 1) != 7 || memcmp(sp2 + 1, "SIP/2.0", 7) != 0)
+        return false;
+    for (const char *c = line.p; c < sp1; c++)
+        if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || *c == '-' || *c == '_' ||
+              *c == '.' || *c == '!' || *c == '%' || *c == '*' || *c == '+' || *c == '`' ||
+              *c == '\'' || *c == '~' || (*c >= '0' && *c <= '9')))
+            return false;
+    m->is_request = true;
+    m->method = (sg_str_t){line.p, (size_t)(sp1 - line.p)};
+    m->ruri = trim(sp1 + 1, (size_t)(sp2 - sp1 - 1));
+    return true;
+}
+
+static void header(sg_sip_t *m, header_t h, sg_str_t v, sg_str_t *ctype, uint32_t *clen,
+                   bool *has_clen)
+{
+    sg_str_t s;
+    switch (h) {
+    case H_CALL_ID:
+        if (!m->call_id.p)
+            m->call_id = v;
+        break;
+    case H_CSEQ:
+        if (!m->has_cseq && read_uint(v, &m->cseq)) {
+            size_t i = 0;
+            m->has_cseq = true;
+            while (i < v.len && (is_ws(v.p[i]) || (v.p[i] >= '0' && v.p[i] <= '9')))
+                i++;
+            m->cseq_method = trim(v.p + i, v.len - i);
+        }
+        break;
+    case H_FROM:
+        if (!m->from_tag.p && !m->from_user.p) {
+            sg_str_t addr;
+            name_addr(v, &m->from_user, &m->from_tag, &addr);
+        }
+        break;
+    case H_TO:
+        if (!m->to_addr.p)
+            name_addr(v, &m->to_user, &m->to_tag, &m->to_addr);
+        break;
+    case H_SERVER:
+        if (!m->server.p)
+            m->server = v;
+        break;
+    case H_USER_AGENT:
+        if (!m->user_agent.p)
+            m->user_agent = v;
+        break;
+    case H_AUTHORIZATION:
+    case H_PROXY_AUTHORIZATION:
+        if (!m->auth_user.p && !m->auth_realm.p) {
+            m->auth_user = param(v, "username");
+            m->auth_realm = param(v, "realm");
+        }
+        break;
+    case H_WWW_AUTHENTICATE:
+    case H_PROXY_AUTHENTICATE:
+        if (!m->challenge_realm.p) {
+            m->challenge_realm = param(v, "realm");
+            s = param(v, "stale");
+            m->stale = eq_ci(s, "true");
+        }
+        break;
+    case H_REASON:
+        if (!m->reason.p) {
+            const char *semi = memchr_c(v.p, v.len, ';');
+            sg_str_t proto = trim(v.p, semi ? (size_t)(semi - v.p) : v.len);
+            m->reason = v;
+            if (read_uint(param(v, "cause"), &m->reason_cause))
+                m->reason_proto = eq_ci(proto, "Q.850") ? 1 : eq_ci(proto, "SIP") ? 2 : 0;
+            m->reason_text = param(v, "text");
+        }
+        break;
+    case H_RETRY_AFTER:
+        if (!m->has_retry_after)
+            m->has_retry_after = read_uint(v, &m->retry_after);
+        break;
+    case H_WARNING:
+        if (!m->warning.p)
+            m->warning = v;
+        break;
+    case H_CONTENT_TYPE:
+        if (!ctype->p)
+            *ctype = v;
+        break;
+    case H_CONTENT_LENGTH:
+        if (!*has_clen)
+            *has_clen = read_uint(v, clen);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The m= and a= lines of an SDP body. */
+static void sdp(sg_sip_t *m, const char *p, size_t n)
+{
+    const char *end = p + n;
+    while (p < end) {
+        const char *nl = memchr_c(p, (size_t)(end - p), '\n');
+        const char *le = nl ? nl : end;
+        sg_str_t line = trim(p, (size_t)(le - p));
+        if (line.len > 2 && line.p[1] == '=') {
+            sg_str_t v = trim(line.p + 2, line.len - 2);
+            if (line.p[0] == 'm' && m->nmedia < sizeof m->mlines / sizeof m->mlines[0]) {
+                m->mlines[m->nmedia++] = v;
+            } else if (line.p[0] == 'a' && v.len && m->nattr < SG_SIP_MAX_SDP_LINES) {
+                m->attrs[m->nattr] = v;
+                m->attr_media[m->nattr++] = (int)m->nmedia - 1;
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+}
+
+/* The SDP of the body: the whole body for application/sdp, or the part of a
+ * multipart body that says application/sdp. */
+static void body(sg_sip_t *m, sg_str_t ctype, const char *p, size_t n)
+{
+    sg_str_t b = {p, n};
+    const char *part, *start, *stop;
+    if (!ctype.p || !n)
+        return;
+    if (find_ci(ctype, "application/sdp") == ctype.p) {
+        sdp(m, p, n);
+        return;
+    }
+    if (!find_ci(ctype, "multipart/") || !(part = find_ci(b, "application/sdp")))
+        return;
+    b = (sg_str_t){part, n - (size_t)(part - p)};
+    start = find_ci(b, "\n\n");
+    if (!start) {
+        start = find_ci(b, "\r\n\r\n");
+        if (!start)
+            return;
+        start += 4;
+    } else {
+        start += 2;
+    }
+    b = (sg_str_t){start, (size_t)(p + n - start)};
+    stop = find_ci(b, "\n--");
+    sdp(m, start, stop ? (size_t)(stop - start) : b.len);
+}
+
+bool sg_sip_parse(const char *buf, size_t len, sg_sip_t *m)
+{
+    const char *p = buf, *end = buf + len;
+    sg_str_t ctype = none, name = none, value = none;
+    uint32_t clen = 0;
+    bool has_clen = false, first = true;
+    header_t h = H_OTHER;
+
+    memset(m, 0, sizeof *m);
+    if (!buf)
+        return false;
+    while (p < end) {
+        const char *nl = memchr_c(p, (size_t)(end - p), '\n');
+        const char *le = nl ? nl : end;
+        size_t n = (size_t)(le - p);
+        if (n && p[n - 1] == '\r')
+            n--;
+        if (first) {
+            if (!start_line((sg_str_t){p, n}, m))
+                return false;
+            first = false;
+        } else if (n == 0) {
+            p = nl ? nl + 1 : end;
+            break; /* end of the headers */
+        } else if ((p[0] == ' ' || p[0] == '\t') && value.p) {
+            value.len = (size_t)(p + n - value.p); /* a folded line continues the value */
+        } else {
+            const char *colon = memchr_c(p, n, ':');
+            if (value.p)
+                header(m, h, trim(value.p, value.len), &ctype, &clen, &has_clen);
+            value = none;
+            if (colon) {
+                name = trim(p, (size_t)(colon - p));
+                h = header_of(name);
+                value = (sg_str_t){colon + 1, (size_t)(p + n - colon - 1)};
+                if (!value.len)
+                    value.p = colon + 1;
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    if (first)
+        return false; /* no start line at all */
+    if (value.p)
+        header(m, h, trim(value.p, value.len), &ctype, &clen, &has_clen);
+    if (p < end) {
+        size_t n = (size_t)(end - p);
+        if (has_clen && clen < n)
+            n = clen;
+        body(m, ctype, p, n);
+    }
+    m->call_id = trim(m->call_id.p, m->call_id.len);
+    return true;
+}
+
+char *sg_str_copy(sg_str_t s, char *out, size_t outlen)
+{
+    size_t n;
+    if (!s.p || !outlen)
+        return NULL;
+    n = s.len < outlen - 1 ? s.len : outlen - 1;
+    memcpy(out, s.p, n);
+    out[n] = '\0';
+    return out;
+}
