@@ -128,6 +128,11 @@ static void name_addr(sg_str_t v, sg_str_t *user, sg_str_t *tag, sg_str_t *addr)
     const char *lt = memchr_c(v.p, v.len, '<'), *uri, *end, *colon, *at;
     sg_str_t params;
     size_t n;
+    *user = *addr = none;
+    if (tag)
+        *tag = none;
+    if (!v.p)
+        return; /* an empty header */
     if (lt) {
         const char *gt = memchr_c(lt, v.len - (size_t)(lt - v.p), '>');
         uri = lt + 1;
@@ -150,7 +155,6 @@ static void name_addr(sg_str_t v, sg_str_t *user, sg_str_t *tag, sg_str_t *addr)
     *addr = trim(uri, n);
     if (tag)
         *tag = param(params, "tag");
-    *user = none;
     colon = memchr_c(uri, n, ':');
     if (!colon)
         return;

@@ -16,4 +16,4 @@ printf '100-199,401,407' > "$out/corpus/range"
 printf 'SIP/2.0 404 Not Found' > "$out/corpus/line"
 printf '305 gw.example.com "Incompatible media format"' > "$out/corpus/warning"
 printf 'SIP/2.0 401 Unauthorized\r\nCall-ID: a\r\nCSeq: 1 INVITE\r\nWWW-Authenticate: Digest realm="r", stale=true\r\nContent-Type: application/sdp\r\n\r\nm=audio 0 RTP/AVP 0\r\na=inactive\r\n' > "$out/corpus/sip"
-"$out/fuzz_core" -max_total_time="$secs" -print_final_stats=1 "$out/corpus" 2>&1 | tail -15
+"$out/fuzz_core" -artifact_prefix="$out/" -max_total_time="$secs" -print_final_stats=1 "$out/corpus" 2>&1 | tail -15
