@@ -131,6 +131,26 @@ static void view_of(packet_info *pinfo, const sg_resp_t *r, sg_view_t *w)
     }
 }
 
+/* An expert message that fits its item: Wireshark cuts a label at 240 bytes
+ * and marks it "[truncated]", the expert item's own prefix included, so long
+ * texts end at a word, with "...", before that; the fields keep them whole. */
+#define SG_EXPERT_TEXT_MAX 190
+static const char *fit(packet_info *pinfo, const char *text)
+{
+    size_t n = strlen(text);
+    if (n <= SG_EXPERT_TEXT_MAX)
+        return text;
+    n = SG_EXPERT_TEXT_MAX - 3;
+    while (n > SG_EXPERT_TEXT_MAX / 2 && text[n] != ' ')
+        n--;
+    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--;
+    while (n > 0 && (text[n - 1] == ',' || text[n - 1] == ';' || text[n - 1] == ':' ||
+                     text[n - 1] == ' '))
+        n--;
+    return wmem_strdup_printf(pinfo->pool, "%.*s...", (int)n, text);
+}
+
 /* Expert item of the verdict; raised on every pass, tree or not. */
 static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r, const sg_view_t *w)
 {
@@ -139,8 +159,10 @@ static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r, c
     sg_severity_t sev;
     if (e && e->source == SG_SOURCE_USER && e->severity != SG_SEV_DEFAULT) {
         if (e->severity != SG_SEV_NONE)
-            expert_add_info_format(pinfo, ti, &ei_sipguide_user[e->severity],
-                                   "%u %s (your table): %s", r->code, w->name, what);
+            expert_add_info_format(
+                pinfo, ti, &ei_sipguide_user[e->severity], "%s",
+                fit(pinfo, wmem_strdup_printf(pinfo->pool, "%u %s (your table): %s", r->code,
+                                              w->name, what)));
         return;
     }
     sev = sg_expert_severity(w->v, e, sipguide_settings()->failure_severity);
@@ -148,25 +170,28 @@ static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r, c
         return;
     switch (w->v) {
     case SG_VERDICT_DOCUMENTED_FAILURE:
-        expert_add_info_format(pinfo, ti, &ei_sipguide_documented_failure[sev], "%u %s: %s",
-                               r->code, w->name, what);
+        expert_add_info_format(
+            pinfo, ti, &ei_sipguide_documented_failure[sev], "%s",
+            fit(pinfo, wmem_strdup_printf(pinfo->pool, "%u %s: %s", r->code, w->name, what)));
         break;
     case SG_VERDICT_UNREGISTERED:
-        expert_add_info_format(pinfo, ti, &ei_sipguide_unregistered, "%03u is not registered: %s",
-                               r->code, w->meaning);
+        expert_add_info_format(pinfo, ti, &ei_sipguide_unregistered, "%s",
+                               fit(pinfo, wmem_strdup_printf(pinfo->pool,
+                                                             "%03u is not registered: %s",
+                                                             r->code, w->meaning)));
         break;
     case SG_VERDICT_INVALID:
-        expert_add_info_format(pinfo, ti, &ei_sipguide_invalid_code, "%s", w->meaning);
+        expert_add_info_format(pinfo, ti, &ei_sipguide_invalid_code, "%s", fit(pinfo, w->meaning));
         break;
     default:
-        if (w->e && w->e->source == SG_SOURCE_GUIDE)
-            expert_add_info_format(pinfo, ti, &ei_sipguide_unexpected[sev], "%u %s: %s", r->code,
-                                   w->name, w->meaning);
-        else
-            expert_add_info_format(pinfo, ti, &ei_sipguide_unexpected[sev],
-                                   "%u %s%s: %s", r->code, w->name,
-                                   r->method && w->e && w->e->methods ? "" :
-                                   " is not covered by the guide", w->meaning);
+        expert_add_info_format(
+            pinfo, ti, &ei_sipguide_unexpected[sev], "%s",
+            fit(pinfo, wmem_strdup_printf(pinfo->pool, "%u %s%s: %s", r->code, w->name,
+                                          (w->e && w->e->source == SG_SOURCE_GUIDE) ||
+                                                  (r->method && w->e && w->e->methods)
+                                              ? ""
+                                              : " is not covered by the guide",
+                                          w->meaning)));
         break;
     }
 }
@@ -523,7 +548,9 @@ static void add_findings(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, prot
             }
         }
         if (raise)
-            expert_add_info_format(pinfo, ti, &ei_sipguide_finding[f], "%u %s", r->code, text);
+            expert_add_info_format(pinfo, ti, &ei_sipguide_finding[f], "%s",
+                                   fit(pinfo, wmem_strdup_printf(pinfo->pool, "%u %s", r->code,
+                                                                 text)));
     }
 }
 
@@ -813,11 +840,14 @@ void proto_register_sipguide(void)
           HFILL}},
         {&hf_sipguide_documented,
          {"Documented by the guide", "sipguide.documented", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
-          "True when the troubleshooting guide (or your user table) covers this code", HFILL}},
+          "Present (true) only when the troubleshooting guide or your user table documents this "
+          "code for this request's method, so the filter sipguide.documented alone selects them",
+          HFILL}},
         {&hf_sipguide_class,
          {"Class", "sipguide.class", FT_STRING, BASE_NONE, NULL, 0x0,
-          "Response class: 1xx Provisional, 2xx Success, 3xx Redirection, 4xx Client Failure, "
-          "5xx Server Failure, 6xx Global Failure, or invalid",
+          "Response class as RFC 3261 section 21 names it: 1xx Provisional, 2xx Successful, "
+          "3xx Redirection, 4xx Request Failure, 5xx Server Failure, 6xx Global Failures, or "
+          "invalid",
           HFILL}},
         {&hf_sipguide_rfc,
          {"Defined in", "sipguide.rfc", FT_STRING, BASE_NONE, NULL, 0x0,
@@ -842,11 +872,12 @@ void proto_register_sipguide(void)
         {&hf_sipguide_request_frame,
          {"Request frame", "sipguide.request_frame", FT_FRAMENUM, BASE_NONE,
           FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0,
-          "The frame of the request this response answers, as the SIP dissector matched it",
+          "The request this response answers: same Call-ID, CSeq number and method on the same "
+          "hop, its first copy (never the ACK or CANCEL that shares the number)",
           HFILL}},
         {&hf_sipguide_response_time,
          {"Response time (ms)", "sipguide.response_time", FT_UINT32, BASE_DEC, NULL, 0x0,
-          "Milliseconds between the request and this response", HFILL}},
+          "Milliseconds from the request's first copy to this response", HFILL}},
         {&hf_sipguide_guide_ref,
          {"For calls, the guide says", "sipguide.guide_ref", FT_STRING, BASE_NONE, NULL, 0x0,
           "The guide's description of this code, shown for reference when the guide speaks of "

@@ -169,8 +169,9 @@ void sipguide_register_prefs(int proto)
         &pref_failure_severity, severity_vals, FALSE);
     prefs_register_bool_preference(
         m, "check_487", "Check 487 against CANCEL",
-        "Add a Note when a 487 Request Terminated answers a transaction for which no CANCEL was "
-        "seen earlier in the capture (the guide: if unexpected, inspect the call flow).",
+        "Add a Note (finding no-cancel) when a 487 Request Terminated answers an INVITE for which "
+        "no CANCEL, nor a BYE on its early dialog, was seen earlier in the capture (the guide: "
+        "if unexpected, inspect the call flow).",
         &pref_check_487);
     prefs_register_bool_preference(
         m, "scan_detect", "Detect scans and brute force",

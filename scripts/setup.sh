@@ -6,13 +6,13 @@ cd "$(dirname "$0")/.."
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-if ! command -v tshark >/dev/null || ! dpkg -s wireshark-dev libwireshark-dev libglib2.0-dev cmake python3 valgrind clang libclang-rt-14-dev wireshark-qt xvfb >/dev/null 2>&1; then
-    echo "== Installing packages (tshark, wireshark-dev, libwireshark-dev, libglib2.0-dev, cmake, python3; valgrind, clang, wireshark-qt and xvfb for the tests)"
+if ! command -v tshark >/dev/null || ! dpkg -s wireshark-dev libwireshark-dev libglib2.0-dev cmake python3 valgrind clang libclang-rt-14-dev wireshark-qt xvfb xdotool imagemagick >/dev/null 2>&1; then
+    echo "== Installing packages (tshark, wireshark-dev, libwireshark-dev, libglib2.0-dev, cmake, python3; valgrind, clang, wireshark-qt, xvfb, xdotool and imagemagick for the tests)"
     $SUDO apt-get update -qq
     echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
         tshark wireshark-dev libwireshark-dev libglib2.0-dev cmake python3 gcc make \
-        valgrind clang libclang-rt-14-dev wireshark-qt xvfb >/dev/null
+        valgrind clang libclang-rt-14-dev wireshark-qt xvfb xdotool imagemagick >/dev/null
 fi
 
 echo "== Building"
