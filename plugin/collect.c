@@ -211,33 +211,20 @@ static void keep_judgement(sg_resp_t *r, const sg_judgement_t *j, const char *sr
         !j->auth_user)
         return;
     r->ev = ev = wmem_new0(wmem_file_scope(), sg_evidence_t);
-    ev->quiet = j->quiet;
-    ev->retransmission_of = j->retransmission_of;
-    ev->sends = j->sends;
-    ev->sends_span = j->sends_span;
-    ev->resends = j->resends;
-    ev->resends_span = j->resends_span;
-    ev->cancel_frame = j->cancel_frame;
-    ev->cancel_method = j->cancel_method;
-    ev->cancel_by = copy(j->cancel_by);
-    ev->cancel_after = j->cancel_after;
-    ev->first_final_frame = j->first_final_frame;
-    ev->first_final_code = j->first_final_code;
-    if (r->code >= 300)
-        ev->request_uri = copy(j->request_uri);
-    ev->auth_user = copy(j->auth_user);
-    ev->auth_realm = copy(j->auth_realm);
-    ev->src = intern(src);
-    ev->offer_frame = j->offer_frame;
+    ev->j = *j;
+    /* the tracker's strings live only until its next call */
+    ev->j.cancel_by = copy(j->cancel_by);
+    ev->j.request_uri = r->code >= 300 ? copy(j->request_uri) : NULL;
+    ev->j.auth_user = copy(j->auth_user);
+    ev->j.auth_realm = copy(j->auth_realm);
+    ev->j.responder = r->responder;
+    ev->j.accepted_codecs = copy(j->accepted_codecs);
     if (j->offer) {
-        ev->offer = wmem_new(wmem_file_scope(), sg_offer_t);
-        *ev->offer = *j->offer;
+        sg_offer_t *o = wmem_new(wmem_file_scope(), sg_offer_t);
+        *o = *j->offer;
+        ev->j.offer = o;
     }
-    ev->accepted_codecs = copy(j->accepted_codecs);
-    ev->accepted_frame = j->accepted_frame;
-    ev->outcome = j->outcome;
-    ev->setup_ms = (gint32)j->setup_ms;
-    ev->answer_ms = (gint32)j->answer_ms;
+    ev->src = intern(src);
 }
 
 static void check_scan(sg_resp_t *r, const char *to_user, packet_info *pinfo, const char *dst)

@@ -275,7 +275,7 @@ static const char *context_text(packet_info *pinfo, const sg_resp_t *r, const sg
     const char *who = r->code >= 300 ? r->responder : NULL;
     const char *at = r->code >= 300 && ev ? ev->src : NULL;
     const char *uri = ev && (r->code == 404 || r->code == 484 || r->code == 604)
-                          ? uri_user(pinfo, ev->request_uri)
+                          ? uri_user(pinfo, ev->j.request_uri)
                           : NULL;
 
     if (!r->method && !r->request_frame && !x && !w && !who && !at)
@@ -482,24 +482,10 @@ static const char *finding_text(packet_info *pinfo, const sg_resp_t *r, sg_findi
                                   x ? x->scan_addr : "", x ? x->scan_count : 0,
                                   (unsigned)sipguide_settings()->scan.window,
                                   x ? x->scan_users : 0, x ? x->scan_user_list : "");
-    memset(&j, 0, sizeof j);
-    if (ev) {
-        j.sends = ev->sends;
-        j.sends_span = ev->sends_span;
-        j.resends = ev->resends;
-        j.resends_span = ev->resends_span;
-        j.cancel_frame = ev->cancel_frame;
-        j.cancel_method = ev->cancel_method;
-        j.cancel_by = ev->cancel_by;
-        j.cancel_after = ev->cancel_after;
-        j.first_final_frame = ev->first_final_frame;
-        j.first_final_code = ev->first_final_code;
-        j.auth_user = ev->auth_user;
-        j.auth_realm = ev->auth_realm;
-        j.offer_frame = ev->offer_frame;
-        j.accepted_codecs = ev->accepted_codecs;
-        j.accepted_frame = ev->accepted_frame;
-    }
+    if (ev)
+        j = ev->j;
+    else
+        memset(&j, 0, sizeof j);
     buf = (char *)wmem_alloc(pinfo->pool, 256);
     sg_finding_text(&j, f, r->code, r->method, buf, 256);
     return buf;
@@ -526,14 +512,14 @@ static void add_findings(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, prot
                          const sg_resp_t *r)
 {
     gboolean visible = st && PTREE_DATA(st)->visible;
-    gboolean resent = r->ev && r->ev->retransmission_of;
+    gboolean resent = r->ev && r->ev->j.retransmission_of;
     for (int f = 0; f < SG_FIND_COUNT; f++) {
         const sg_finding_info_t *info = sg_finding_info((sg_finding_t)f);
         const char *text = NULL;
         gboolean raise;
         if (!(r->findings & (1u << f)))
             continue;
-        raise = info->severity != SG_SEV_NONE && !(r->ev && (r->ev->quiet & (1u << f))) &&
+        raise = info->severity != SG_SEV_NONE && !(r->ev && (r->ev->j.quiet & (1u << f))) &&
                 (!resent || f == SG_FIND_NO_ACK) &&
                 (f != SG_FIND_SCAN || (r->extra && r->extra->scan_warn));
         if (visible || raise)
@@ -564,36 +550,36 @@ static void add_evidence(proto_tree *st, tvbuff_t *tvb, const sg_resp_t *r)
         add_gen_string(st, hf_sipguide_responder, tvb, r->responder);
     if (!ev)
         return;
-    if (ev->retransmission_of)
-        add_gen_uint(st, hf_sipguide_retransmission_of, tvb, ev->retransmission_of);
-    if (ev->request_uri)
-        add_gen_string(st, hf_sipguide_request_uri, tvb, ev->request_uri);
-    if (ev->resends)
-        add_gen_uint(st, hf_sipguide_retransmissions, tvb, ev->resends);
-    if (ev->cancel_frame)
-        add_gen_uint(st, hf_sipguide_cancel_frame, tvb, ev->cancel_frame);
-    if (ev->auth_user)
-        add_gen_string(st, hf_sipguide_auth_user, tvb, ev->auth_user);
-    if (ev->auth_realm)
-        add_gen_string(st, hf_sipguide_auth_realm, tvb, ev->auth_realm);
-    if (ev->offer_frame) {
-        it = add_gen_uint(st, hf_sipguide_offer_frame, tvb, ev->offer_frame);
-        if (ev->offer) {
+    if (ev->j.retransmission_of)
+        add_gen_uint(st, hf_sipguide_retransmission_of, tvb, ev->j.retransmission_of);
+    if (ev->j.request_uri)
+        add_gen_string(st, hf_sipguide_request_uri, tvb, ev->j.request_uri);
+    if (ev->j.resends)
+        add_gen_uint(st, hf_sipguide_retransmissions, tvb, ev->j.resends);
+    if (ev->j.cancel_frame)
+        add_gen_uint(st, hf_sipguide_cancel_frame, tvb, ev->j.cancel_frame);
+    if (ev->j.auth_user)
+        add_gen_string(st, hf_sipguide_auth_user, tvb, ev->j.auth_user);
+    if (ev->j.auth_realm)
+        add_gen_string(st, hf_sipguide_auth_realm, tvb, ev->j.auth_realm);
+    if (ev->j.offer_frame) {
+        it = add_gen_uint(st, hf_sipguide_offer_frame, tvb, ev->j.offer_frame);
+        if (ev->j.offer) {
             proto_tree *ot = proto_item_add_subtree(it, ett_sipguide_evidence);
-            for (unsigned i = 0; i < ev->offer->nmedia; i++)
-                add_gen_string(ot, hf_sipguide_offer_media, tvb, ev->offer->media[i]);
-            for (unsigned i = 0; i < ev->offer->ncodecs; i++)
-                add_gen_string(ot, hf_sipguide_offer_codec, tvb, ev->offer->codecs[i]);
+            for (unsigned i = 0; i < ev->j.offer->nmedia; i++)
+                add_gen_string(ot, hf_sipguide_offer_media, tvb, ev->j.offer->media[i]);
+            for (unsigned i = 0; i < ev->j.offer->ncodecs; i++)
+                add_gen_string(ot, hf_sipguide_offer_codec, tvb, ev->j.offer->codecs[i]);
         }
     }
-    if (ev->outcome != SG_OUTCOME_NONE) {
-        it = add_gen_string(st, hf_sipguide_call_outcome, tvb, sg_outcome_name(ev->outcome));
-        if (ev->setup_ms >= 0 || ev->answer_ms >= 0) {
+    if (ev->j.outcome != SG_OUTCOME_NONE) {
+        it = add_gen_string(st, hf_sipguide_call_outcome, tvb, sg_outcome_name(ev->j.outcome));
+        if (ev->j.setup_ms >= 0 || ev->j.answer_ms >= 0) {
             proto_tree *ct = proto_item_add_subtree(it, ett_sipguide_evidence);
-            if (ev->setup_ms >= 0)
-                add_gen_uint(ct, hf_sipguide_call_setup_time, tvb, (guint32)ev->setup_ms);
-            if (ev->answer_ms >= 0)
-                add_gen_uint(ct, hf_sipguide_call_answer_time, tvb, (guint32)ev->answer_ms);
+            if (ev->j.setup_ms >= 0)
+                add_gen_uint(ct, hf_sipguide_call_setup_time, tvb, (guint32)ev->j.setup_ms);
+            if (ev->j.answer_ms >= 0)
+                add_gen_uint(ct, hf_sipguide_call_answer_time, tvb, (guint32)ev->j.answer_ms);
         }
     }
 }
@@ -604,7 +590,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     sg_view_t w;
     proto_item *ti = NULL, *it;
     proto_tree *st = NULL;
-    gboolean resent = r->ev && r->ev->retransmission_of;
+    gboolean resent = r->ev && r->ev->j.retransmission_of;
     const sg_entry_t *e;
 
     view_of(pinfo, r, &w);
@@ -639,7 +625,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
             lb_str(&b, "]: ");
             if (resent) {
                 lb_str(&b, "resent, first in frame ");
-                lb_uint(&b, r->ev->retransmission_of);
+                lb_uint(&b, r->ev->j.retransmission_of);
                 if (best >= 0) {
                     lb_str(&b, "; ");
                     lb_str(&b, finding_text(pinfo, r, (sg_finding_t)best));

@@ -35,25 +35,11 @@ enum { SG_REASON_NONE, SG_REASON_Q850, SG_REASON_SIP };
 #define SG_F_HAS_RESPONSE_TIME 0x08
 
 /* What the capture says about a response beyond its own headers: the
- * tracker's judgement, copied to file scope.  Allocated only when there is
- * something to say. */
+ * tracker's judgement, its strings copied to file scope.  Allocated only when
+ * there is something to say. */
 typedef struct {
-    guint32 quiet;             /* findings raised on an earlier frame already */
-    guint32 retransmission_of;
-    guint32 sends, resends;
-    double sends_span, resends_span;
-    guint32 cancel_frame;
-    const char *cancel_method, *cancel_by;
-    double cancel_after;
-    guint32 first_final_frame, first_final_code;
-    const char *request_uri, *auth_user, *auth_realm;
-    const char *src;           /* the response's sender */
-    guint32 offer_frame;
-    sg_offer_t *offer;
-    const char *accepted_codecs;
-    guint32 accepted_frame;
-    sg_outcome_t outcome;
-    gint32 setup_ms, answer_ms;
+    sg_judgement_t j;
+    const char *src; /* the response's sender */
 } sg_evidence_t;
 
 /* One SIP response as collected on the first pass. */
