@@ -46,7 +46,9 @@ void sipguide_collect_cleanup(void)
 {
     sg_scan_free(scan);
     scan = NULL;
-    /* the tracker stays until the next file: the reports draw from it after the pass */
+    /* the reports have drawn by now (tshark draws its taps before it closes the file) */
+    sg_tracker_free(tracker);
+    tracker = NULL;
     interned = NULL;
 }
 
