@@ -770,24 +770,25 @@ static void register_finding_experts(expert_module_t *expert)
                                  [SG_GROUP_RESPONSE] = PI_RESPONSE_CODE};
     static const int severities[] = {[SG_SEV_CHAT] = PI_CHAT, [SG_SEV_NOTE] = PI_NOTE,
                                      [SG_SEV_WARN] = PI_WARN, [SG_SEV_ERROR] = PI_ERROR};
+    /* static: Wireshark keeps pointers into them for as long as it runs */
     static const ei_register_info blank = {NULL, {NULL, 0, 0, NULL, EXPFILL}};
-    ei_register_info *ei = g_new0(ei_register_info, SG_FIND_COUNT);
+    static ei_register_info ei[SG_FIND_COUNT];
+    static char names[SG_FIND_COUNT][48];
     int n = 0;
     for (int f = 0; f < SG_FIND_COUNT; f++) {
         const sg_finding_info_t *info = sg_finding_info((sg_finding_t)f);
-        char *name;
         if (info->severity <= SG_SEV_NONE || info->severity > SG_SEV_ERROR)
             continue; /* a field only */
         ei[n] = blank;
-        name = g_strdup_printf("sipguide.%s", info->id);
-        g_strdelimit(name + 9, "-", '_');
+        g_snprintf(names[f], sizeof names[f], "sipguide.%s", info->id);
+        g_strdelimit(names[f] + 9, "-", '_');
         ei[n].ids = &ei_sipguide_finding[f];
-        ei[n].eiinfo.name = name;
+        ei[n].ids->ei = EI_INIT_EI;
+        ei[n].ids->hf = EI_INIT_HF;
+        ei[n].eiinfo.name = names[f];
         ei[n].eiinfo.group = groups[info->group];
         ei[n].eiinfo.severity = severities[info->severity];
         ei[n].eiinfo.summary = info->explain;
-        ei[n].ids->ei = EI_INIT_EI;
-        ei[n].ids->hf = EI_INIT_HF;
         n++;
     }
     expert_register_field_array(expert, ei, n);
