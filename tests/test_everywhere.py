@@ -259,6 +259,22 @@ class Gui(unittest.TestCase):
             time.sleep(1)
         return None
 
+    def start_xvfb(self, displays):
+        """An Xvfb on a free display of our own: (process, ":N")."""
+        for n in displays:
+            if os.path.exists("/tmp/.X%d-lock" % n) or os.path.exists("/tmp/.X11-unix/X%d" % n):
+                continue
+            xvfb = subprocess.Popen(["Xvfb", ":%d" % n, "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.xenv = dict(os.environ, DISPLAY=":%d" % n)
+            for _ in range(50):
+                if self.x("getdisplaygeometry").strip() == "1400 1000" or xvfb.poll() is not None:
+                    break
+                time.sleep(0.2)
+            if xvfb.poll() is None:
+                return xvfb, ":%d" % n
+        self.fail("could not start Xvfb")
+
     def test_gui_with_profile_filter_and_reports(self):
         for tool in ("wireshark", "Xvfb", "xdotool", "import"):
             if not shutil.which(tool):
@@ -275,21 +291,7 @@ class Gui(unittest.TestCase):
         shot = os.path.join(os.path.dirname(os.path.abspath(sgtest.PLUGIN)), "gui-test.png")
         log = stage.path("gui.log")
 
-        xvfb, display = None, None
-        for n in range(90, 140):  # a free display of our own
-            if os.path.exists("/tmp/.X%d-lock" % n) or os.path.exists("/tmp/.X11-unix/X%d" % n):
-                continue
-            xvfb = subprocess.Popen(["Xvfb", ":%d" % n, "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            self.xenv = dict(os.environ, DISPLAY=":%d" % n)
-            for _ in range(50):
-                if self.x("getdisplaygeometry").strip() == "1400 1000" or xvfb.poll() is not None:
-                    break
-                time.sleep(0.2)
-            if xvfb.poll() is None:
-                display = ":%d" % n
-                break
-        self.assertTrue(display, "could not start Xvfb")
+        xvfb, display = self.start_xvfb(range(90, 140))
         env = stage.env()
         env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
         cmd = stage.argv([])
@@ -380,21 +382,7 @@ class Gui(unittest.TestCase):
         cap = stage.capture(self.CAP)
         shot = os.path.join(os.path.dirname(os.path.abspath(sgtest.PLUGIN)), "gui-user-table.png")
         gui = self
-        xvfb, display = None, None
-        for n in range(140, 190):
-            if os.path.exists("/tmp/.X%d-lock" % n) or os.path.exists("/tmp/.X11-unix/X%d" % n):
-                continue
-            xvfb = subprocess.Popen(["Xvfb", ":%d" % n, "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            gui.xenv = dict(os.environ, DISPLAY=":%d" % n)
-            for _ in range(50):
-                if gui.x("getdisplaygeometry").strip() == "1400 1000" or xvfb.poll() is not None:
-                    break
-                time.sleep(0.2)
-            if xvfb.poll() is None:
-                display = ":%d" % n
-                break
-        self.assertTrue(display, "could not start Xvfb")
+        xvfb, display = self.start_xvfb(range(140, 190))
         env = stage.env()
         env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
         cmd = stage.argv([])
