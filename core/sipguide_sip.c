@@ -188,29 +188,38 @@ static header_t header_of(sg_str_t name)
 {
     static const struct {
         const char *name;
+        size_t len;
         char compact;
         header_t h;
     } names[] = {
-        {"call-id", 'i', H_CALL_ID},
-        {"cseq", 0, H_CSEQ},
-        {"from", 'f', H_FROM},
-        {"to", 't', H_TO},
-        {"server", 0, H_SERVER},
-        {"user-agent", 0, H_USER_AGENT},
-        {"authorization", 0, H_AUTHORIZATION},
-        {"proxy-authorization", 0, H_PROXY_AUTHORIZATION},
-        {"www-authenticate", 0, H_WWW_AUTHENTICATE},
-        {"proxy-authenticate", 0, H_PROXY_AUTHENTICATE},
-        {"reason", 0, H_REASON},
-        {"retry-after", 0, H_RETRY_AFTER},
-        {"warning", 0, H_WARNING},
-        {"content-type", 'c', H_CONTENT_TYPE},
-        {"content-length", 'l', H_CONTENT_LENGTH},
+        {"call-id", 7, 'i', H_CALL_ID},
+        {"cseq", 4, 0, H_CSEQ},
+        {"from", 4, 'f', H_FROM},
+        {"to", 2, 't', H_TO},
+        {"server", 6, 0, H_SERVER},
+        {"user-agent", 10, 0, H_USER_AGENT},
+        {"authorization", 13, 0, H_AUTHORIZATION},
+        {"proxy-authorization", 19, 0, H_PROXY_AUTHORIZATION},
+        {"www-authenticate", 16, 0, H_WWW_AUTHENTICATE},
+        {"proxy-authenticate", 18, 0, H_PROXY_AUTHENTICATE},
+        {"reason", 6, 0, H_REASON},
+        {"retry-after", 11, 0, H_RETRY_AFTER},
+        {"warning", 7, 0, H_WARNING},
+        {"content-type", 12, 'c', H_CONTENT_TYPE},
+        {"content-length", 14, 'l', H_CONTENT_LENGTH},
     };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (eq_ci(name, names[i].name) ||
-            (names[i].compact && name.len == 1 && lower(name.p[0]) == names[i].compact))
+    char first;
+    if (!name.len)
+        return H_OTHER;
+    first = lower(name.p[0]);
+    /* most header lines (Via, Contact, Max-Forwards, ...) are none of these:
+     * the first letter and the length rule them out without a compare */
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (name.len == 1 ? first == names[i].compact
+                          : (name.len == names[i].len && first == names[i].name[0] &&
+                             eq_ci(name, names[i].name)))
             return names[i].h;
+    }
     return H_OTHER;
 }
 

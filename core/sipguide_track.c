@@ -407,32 +407,54 @@ size_t sg_tracker_txns(const sg_tracker_t *tr)
     return g_hash_table_size(tr->txns);
 }
 
-/* Call-ID, CSeq number, method, requester, responder. */
-static char *txn_key(const char *call_id, uint32_t cseq, const char *method, const char *requester,
-                     const char *responder)
+/* Call-ID, CSeq number, method, requester, responder, written into buf
+ * (each part cut to keep it bounded); returns buf.  Built by hand: it runs
+ * for every SIP message. */
+#define SG_KEY_MAX (SG_TEXT_MAX + 11 + 32 + 64 + 64 + 5)
+static char *txn_key(char *buf, const char *call_id, uint32_t cseq, const char *method,
+                     const char *requester, const char *responder)
 {
-    return g_strdup_printf("%.*s\x1f%u\x1f%.32s\x1f%.64s\x1f%.64s", SG_TEXT_MAX, call_id, cseq,
-                           method, requester ? requester : "", responder ? responder : "");
+    const char *parts[] = {call_id, NULL, method, requester ? requester : "",
+                           responder ? responder : ""};
+    const size_t caps[] = {SG_TEXT_MAX, 0, 32, 64, 64};
+    char num[12];
+    size_t n = 0;
+    int k = (int)sizeof num - 1;
+    num[k] = '\0';
+    do
+        num[--k] = (char)('0' + cseq % 10);
+    while ((cseq /= 10) != 0 && k > 0);
+    parts[1] = num + k;
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        size_t len = strlen(parts[i]);
+        if (caps[i] && len > caps[i])
+            len = caps[i];
+        if (i)
+            buf[n++] = '\x1f';
+        memcpy(buf + n, parts[i], len);
+        n += len;
+    }
+    buf[n] = '\0';
+    return buf;
 }
 
 static txn_t *txn_find(sg_tracker_t *tr, const char *call_id, uint32_t cseq, const char *method,
                        const char *requester, const char *responder)
 {
-    char *key = txn_key(call_id, cseq, method, requester, responder);
-    txn_t *t = g_hash_table_lookup(tr->txns, key);
-    g_free(key);
-    return t;
+    char key[SG_KEY_MAX];
+    return g_hash_table_lookup(tr->txns, txn_key(key, call_id, cseq, method, requester, responder));
 }
 
 static txn_t *txn_add(sg_tracker_t *tr, const char *call_id, uint32_t cseq, const char *method,
                       const char *requester, const char *responder)
 {
+    char key[SG_KEY_MAX];
     txn_t *t = g_new0(txn_t, 1);
     if (g_hash_table_size(tr->txns) >= SG_MAX_TXNS) {
         txn_t *old = g_queue_pop_head(&tr->order);
         g_hash_table_remove(tr->txns, old->key);
     }
-    t->key = txn_key(call_id, cseq, method, requester, responder);
+    t->key = g_strdup(txn_key(key, call_id, cseq, method, requester, responder));
     t->requester = dup_cut(requester);
     t->method = g_strndup(method, 32);
     g_queue_push_tail(&tr->order, t);
