@@ -223,6 +223,13 @@ static header_t header_of(sg_str_t name)
     return H_OTHER;
 }
 
+/* A character of a SIP token (RFC 3261 section 25.1): method names. */
+static bool is_token(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           (c != '\0' && strchr("-.!%*_+`'~", c) != NULL);
+}
+
 /* The start line: "SIP/2.0 404 Not Found" or "INVITE sip:bob@x SIP/2.0". */
 static bool start_line(sg_str_t line, sg_sip_t *m)
 {
@@ -246,9 +253,7 @@ static bool start_line(sg_str_t line, sg_sip_t *m)
     if (!sp2 || line.p + line.len - (sp2 + 1) != 7 || memcmp(sp2 + 1, "SIP/2.0", 7) != 0)
         return false;
     for (const char *c = line.p; c < sp1; c++)
-        if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || *c == '-' || *c == '_' ||
-              *c == '.' || *c == '!' || *c == '%' || *c == '*' || *c == '+' || *c == '`' ||
-              *c == '\'' || *c == '~' || (*c >= '0' && *c <= '9')))
+        if (!is_token(*c))
             return false;
     m->is_request = true;
     m->method = (sg_str_t){line.p, (size_t)(sp1 - line.p)};
@@ -267,11 +272,15 @@ static void header(sg_sip_t *m, header_t h, sg_str_t v, sg_str_t *ctype, uint32_
         break;
     case H_CSEQ:
         if (!m->has_cseq && read_uint(v, &m->cseq)) {
-            size_t i = 0;
+            size_t i = 0, k;
             m->has_cseq = true;
             while (i < v.len && (is_ws(v.p[i]) || (v.p[i] >= '0' && v.p[i] <= '9')))
                 i++;
-            m->cseq_method = trim(v.p + i, v.len - i);
+            /* the method is a token, alone after the number; junk names none */
+            for (k = i; k < v.len && is_token(v.p[k]); k++)
+                ;
+            if (k > i && trim(v.p + k, v.len - k).len == 0)
+                m->cseq_method = (sg_str_t){v.p + i, k - i};
         }
         break;
     case H_FROM:

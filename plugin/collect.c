@@ -71,10 +71,14 @@ static const char *intern(const char *s)
     return k;
 }
 
-/* A piece of the message as a string in the packet scope (NULL if absent). */
+/* A piece of the message as a string in the packet scope (NULL if absent),
+ * valid UTF-8 like every string field (bad bytes become U+FFFD, as in
+ * Wireshark's own SIP fields). */
 static const char *str(packet_info *pinfo, sg_str_t s)
 {
-    return s.p ? wmem_strndup(pinfo->pool, s.p, s.len < SG_TEXT_MAX ? s.len : SG_TEXT_MAX) : NULL;
+    return s.p ? (const char *)get_utf_8_string(pinfo->pool, (const guint8 *)s.p,
+                                                (gint)(s.len < SG_TEXT_MAX ? s.len : SG_TEXT_MAX))
+               : NULL;
 }
 
 /* Method names are few: share the common ones instead of copying per response. */

@@ -18,7 +18,7 @@ import crafted_expect  # noqa: E402
 STAGE = None
 CRAFTED = "crafted-calls.pcap"
 REAL_DIR = os.path.join(os.path.dirname(sgtest.SOURCE_DIR), "shared", "captures-real")
-REGISTER_CAP = os.path.join(REAL_DIR, "goffinet__sip_captures__sip-register-wrong_user-401-403-404.pcapng")
+REGISTER_CAP = "goffinet__sip_captures__sip-register-wrong_user-401-403-404.pcapng"  # copied into captures/
 CALL_COLUMNS = ["Start s", "Call-ID", "From -> To", "Outcome", "Code", "Responder", "Setup ms",
                 "Answer ms", "Duration s", "Hangup", "First action / hangup Reason"]
 AOR_COLUMNS = ["Address-of-record", "Attempts", "Registered", "Challenged", "Rejected", "Refused",

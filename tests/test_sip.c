@@ -111,6 +111,9 @@ static void test_not_sip(void)
               "an unterminated quote ends at the message's end");
     }
     CHECK(sg_sip_parse("SIP/2.0 099 Low\r\n", 17, &m) && m.code == 99, "three digits: 099");
+    CHECK(sg_sip_parse("SIP/2.0 200 OK\r\nCSeq: 1 /EGIS\xff\r\n", 31, &m) && m.has_cseq &&
+              m.cseq == 1 && m.cseq_method.p == NULL,
+          "a CSeq whose method is no token names none");
     CHECK(sg_sip_parse("SIP/2.0 180", 11, &m) && m.code == 180, "no phrase");
 }
 
