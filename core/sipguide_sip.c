@@ -34,30 +34,60 @@ static char lower(char c)
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-static bool eq_ci(sg_str_t s, const char *word)
+static uint64_t load8(const char *p)
 {
-    size_t n = strlen(word);
-    if (s.len != n)
-        return false;
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+static uint32_t load4(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* Whether p[0..n) is word, ignoring the case of its letters.  word is lower
+ * case, and its other characters lie below '@' ('-', '/', '.', digits, CR, LF):
+ * bit 6 tells a letter, so ORing 0x20 into p where word has a letter (and only
+ * there) folds case.  Eight or four bytes at a time: header names and the
+ * words sought in values are compared on every message. */
+static bool same_ci(const char *p, const char *word, size_t n)
+{
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            uint64_t w = load8(word + i);
+            if ((load8(p + i) | ((w >> 1) & 0x2020202020202020u)) != w)
+                return false;
+        }
+        uint64_t w = load8(word + n - 8);
+        return (load8(p + n - 8) | ((w >> 1) & 0x2020202020202020u)) == w;
+    }
+    if (n >= 4) {
+        uint32_t w = load4(word), t = load4(word + n - 4);
+        return (load4(p) | ((w >> 1) & 0x20202020u)) == w &&
+               (load4(p + n - 4) | ((t >> 1) & 0x20202020u)) == t;
+    }
     for (size_t i = 0; i < n; i++)
-        if (lower(s.p[i]) != lower(word[i]))
+        if (lower(p[i]) != word[i])
             return false;
     return true;
 }
 
-/* First occurrence of word (case-insensitive) in s, or NULL. */
-static const char *find_ci(sg_str_t s, const char *word)
+/* s is word (a string literal, see same_ci), ignoring case. */
+#define IS_CI(s, word) ((s).len == sizeof(word) - 1 && same_ci((s).p, word, sizeof(word) - 1))
+
+/* First occurrence of word[0..n) (see same_ci) in s, ignoring case, or NULL. */
+static const char *find_ci(sg_str_t s, const char *word, size_t n)
 {
-    size_t n = strlen(word);
-    for (size_t i = 0; n && i + n <= s.len; i++) {
-        size_t k = 0;
-        while (k < n && lower(s.p[i + k]) == lower(word[k]))
-            k++;
-        if (k == n)
+    for (size_t i = 0; n && i + n <= s.len; i++)
+        if (same_ci(s.p + i, word, n))
             return s.p + i;
-    }
     return NULL;
 }
+
+#define FIND_CI(s, word) find_ci(s, word, sizeof(word) - 1)
 
 static const char *memchr_c(const char *p, size_t n, char c)
 {
@@ -82,17 +112,16 @@ static bool read_uint(sg_str_t s, uint32_t *out)
     return true;
 }
 
-/* The value of parameter name (";name=value" or ", name=value"), without
+/* The value of parameter name[0..n) (";name=value" or ", name=value"), without
  * quotes; starts looking at s.  Parameter names match case-insensitively. */
-static sg_str_t param(sg_str_t s, const char *name)
+static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
 {
-    size_t n = strlen(name);
     for (size_t i = 0; i + n < s.len; i++) {
         const char *q;
         size_t rest;
         if (i > 0 && !(s.p[i - 1] == ';' || s.p[i - 1] == ',' || is_ws(s.p[i - 1])))
             continue;
-        if (!eq_ci((sg_str_t){s.p + i, n}, name))
+        if (!same_ci(s.p + i, name, n))
             continue;
         q = s.p + i + n;
         rest = s.len - i - n;
@@ -121,6 +150,8 @@ static sg_str_t param(sg_str_t s, const char *name)
     }
     return none;
 }
+
+#define param(s, name) param_n(s, name, sizeof(name) - 1)
 
 /* From and To: user part, tag and address (the URI without its parameters). */
 static void name_addr(sg_str_t v, sg_str_t *user, sg_str_t *tag, sg_str_t *addr)
@@ -184,43 +215,57 @@ typedef enum {
     H_CONTENT_LENGTH,
 } header_t;
 
+/* Which header a name is: by its length first, as most header lines (Via,
+ * Contact, Max-Forwards, ...) are none of these. */
 static header_t header_of(sg_str_t name)
 {
-    static const struct {
-        const char *name;
-        size_t len;
-        char compact;
-        header_t h;
-    } names[] = {
-        {"call-id", 7, 'i', H_CALL_ID},
-        {"cseq", 4, 0, H_CSEQ},
-        {"from", 4, 'f', H_FROM},
-        {"to", 2, 't', H_TO},
-        {"server", 6, 0, H_SERVER},
-        {"user-agent", 10, 0, H_USER_AGENT},
-        {"authorization", 13, 0, H_AUTHORIZATION},
-        {"proxy-authorization", 19, 0, H_PROXY_AUTHORIZATION},
-        {"www-authenticate", 16, 0, H_WWW_AUTHENTICATE},
-        {"proxy-authenticate", 18, 0, H_PROXY_AUTHENTICATE},
-        {"reason", 6, 0, H_REASON},
-        {"retry-after", 11, 0, H_RETRY_AFTER},
-        {"warning", 7, 0, H_WARNING},
-        {"content-type", 12, 'c', H_CONTENT_TYPE},
-        {"content-length", 14, 'l', H_CONTENT_LENGTH},
-    };
-    char first;
-    if (!name.len)
+    switch (name.len) {
+    case 1:
+        /* compact forms; a NUL has always read as CSeq (it matched the empty
+         * compact form of the long-only names): kept, results stay the same */
+        switch (lower(name.p[0])) {
+        case 'i':
+            return H_CALL_ID;
+        case 'f':
+            return H_FROM;
+        case 't':
+            return H_TO;
+        case 'c':
+            return H_CONTENT_TYPE;
+        case 'l':
+            return H_CONTENT_LENGTH;
+        case '\0':
+            return H_CSEQ;
+        default:
+            return H_OTHER;
+        }
+    case 2:
+        return IS_CI(name, "to") ? H_TO : H_OTHER;
+    case 4:
+        return IS_CI(name, "cseq") ? H_CSEQ : IS_CI(name, "from") ? H_FROM : H_OTHER;
+    case 6:
+        return IS_CI(name, "server") ? H_SERVER : IS_CI(name, "reason") ? H_REASON : H_OTHER;
+    case 7:
+        return IS_CI(name, "call-id") ? H_CALL_ID : IS_CI(name, "warning") ? H_WARNING : H_OTHER;
+    case 10:
+        return IS_CI(name, "user-agent") ? H_USER_AGENT : H_OTHER;
+    case 11:
+        return IS_CI(name, "retry-after") ? H_RETRY_AFTER : H_OTHER;
+    case 12:
+        return IS_CI(name, "content-type") ? H_CONTENT_TYPE : H_OTHER;
+    case 13:
+        return IS_CI(name, "authorization") ? H_AUTHORIZATION : H_OTHER;
+    case 14:
+        return IS_CI(name, "content-length") ? H_CONTENT_LENGTH : H_OTHER;
+    case 16:
+        return IS_CI(name, "www-authenticate") ? H_WWW_AUTHENTICATE : H_OTHER;
+    case 18:
+        return IS_CI(name, "proxy-authenticate") ? H_PROXY_AUTHENTICATE : H_OTHER;
+    case 19:
+        return IS_CI(name, "proxy-authorization") ? H_PROXY_AUTHORIZATION : H_OTHER;
+    default:
         return H_OTHER;
-    first = lower(name.p[0]);
-    /* most header lines (Via, Contact, Max-Forwards, ...) are none of these:
-     * the first letter and the length rule them out without a compare */
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (name.len == 1 ? first == names[i].compact
-                          : (name.len == names[i].len && first == names[i].name[0] &&
-                             eq_ci(name, names[i].name)))
-            return names[i].h;
     }
-    return H_OTHER;
 }
 
 /* A character of a SIP token (RFC 3261 section 25.1): method names. */
@@ -313,7 +358,7 @@ static void header(sg_sip_t *m, header_t h, sg_str_t v, sg_str_t *ctype, uint32_
         if (!m->challenge_realm.p) {
             m->challenge_realm = param(v, "realm");
             s = param(v, "stale");
-            m->stale = eq_ci(s, "true");
+            m->stale = IS_CI(s, "true");
         }
         break;
     case H_REASON:
@@ -322,7 +367,7 @@ static void header(sg_sip_t *m, header_t h, sg_str_t v, sg_str_t *ctype, uint32_
             sg_str_t proto = trim(v.p, semi ? (size_t)(semi - v.p) : v.len);
             m->reason = v;
             if (read_uint(param(v, "cause"), &m->reason_cause))
-                m->reason_proto = eq_ci(proto, "Q.850") ? 1 : eq_ci(proto, "SIP") ? 2 : 0;
+                m->reason_proto = IS_CI(proto, "q.850") ? 1 : IS_CI(proto, "sip") ? 2 : 0;
             m->reason_text = param(v, "text");
         }
         break;
@@ -376,16 +421,16 @@ static void body(sg_sip_t *m, sg_str_t ctype, const char *p, size_t n)
     const char *part, *start, *stop;
     if (!ctype.p || !n)
         return;
-    if (find_ci(ctype, "application/sdp") == ctype.p) {
+    if (FIND_CI(ctype, "application/sdp") == ctype.p) {
         sdp(m, p, n);
         return;
     }
-    if (!find_ci(ctype, "multipart/") || !(part = find_ci(b, "application/sdp")))
+    if (!FIND_CI(ctype, "multipart/") || !(part = FIND_CI(b, "application/sdp")))
         return;
     b = (sg_str_t){part, n - (size_t)(part - p)};
-    start = find_ci(b, "\n\n");
+    start = FIND_CI(b, "\n\n");
     if (!start) {
-        start = find_ci(b, "\r\n\r\n");
+        start = FIND_CI(b, "\r\n\r\n");
         if (!start)
             return;
         start += 4;
@@ -393,7 +438,7 @@ static void body(sg_sip_t *m, sg_str_t ctype, const char *p, size_t n)
         start += 2;
     }
     b = (sg_str_t){start, (size_t)(p + n - start)};
-    stop = find_ci(b, "\n--");
+    stop = FIND_CI(b, "\n--");
     sdp(m, start, stop ? (size_t)(stop - start) : b.len);
 }
 
