@@ -209,62 +209,97 @@ void sg_offer_parse(sg_offer_t *o, const char *const *mlines, size_t nm, const c
     }
 }
 
-/* Offers are kept as one string, "media\nmedia\tcodec\ncodec", plus flags. */
-static char *offer_pack(const sg_offer_t *o)
+/* An a= line (its value a, len bytes, not NUL-terminated) an offer is read from. */
+static bool is_offer_attr(const char *a, size_t len)
 {
-    GString *s = g_string_new(NULL);
-    for (unsigned i = 0; i < o->nmedia; i++)
-        g_string_append_printf(s, "%s%s", i ? "\n" : "", o->media[i]);
-    g_string_append_c(s, '\t');
-    for (unsigned i = 0; i < o->ncodecs; i++)
-        g_string_append_printf(s, "%s%s", i ? "\n" : "", o->codecs[i]);
-    return g_string_free(s, FALSE);
+    char v[16];
+    if (len < sizeof v) {
+        memcpy(v, a, len);
+        v[len] = '\0';
+        if (direction_of(v))
+            return true;
+    }
+    return starts_with(a, "rtpmap:") || starts_with(a, "crypto:") || starts_with(a, "fingerprint:");
 }
 
-static void offer_unpack(sg_offer_t *o, const char *packed, bool port_zero, bool secure)
+/* An offer is kept as the SDP lines it is read from (m= lines and the a=
+ * lines sg_offer_parse looks at), cut at SG_SDP_KEEP bytes, and read only
+ * when a response needs it: most offers are answered and never shown. */
+#define SG_SDP_KEEP 1024
+static char *sdp_keep(const char *sdp)
 {
-    char **halves = g_strsplit(packed, "\t", 2);
-    memset(o, 0, sizeof *o);
-    o->all_port_zero = port_zero;
-    o->secure = secure;
-    for (int h = 0; h < 2 && halves[h]; h++) {
-        char **items = g_strsplit(halves[h], "\n", 0);
-        for (guint i = 0; items[i]; i++) {
-            if (!*items[i])
-                continue;
-            if (h == 0 && o->nmedia < SG_OFFER_MAX_MEDIA)
-                g_strlcpy(o->media[o->nmedia++], items[i], sizeof o->media[0]);
-            else if (h == 1 && o->ncodecs < SG_OFFER_MAX_CODECS)
-                g_strlcpy(o->codecs[o->ncodecs++], items[i], sizeof o->codecs[0]);
+    char out[SG_SDP_KEEP];
+    size_t n = 0;
+    for (const char *p = sdp; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        bool want = len > 2 && p[1] == '=' &&
+                    (p[0] == 'm' || (p[0] == 'a' && len < 200 && is_offer_attr(p + 2, len - 2)));
+        if (want && n + len + 1 < sizeof out) {
+            memcpy(out + n, p, len);
+            n += len;
+            out[n++] = '\n';
         }
-        g_strfreev(items);
+        p = nl ? nl + 1 : p + len;
     }
-    g_strfreev(halves);
+    return g_strndup(out, n);
+}
+
+void sg_offer_from_sdp(sg_offer_t *o, const char *sdp)
+{
+    char copy[SG_SDP_KEEP];
+    const char *ml[SG_OFFER_MAX_MEDIA], *at[64];
+    int am[64];
+    size_t nm = 0, na = 0;
+    char *p = copy;
+    g_strlcpy(copy, sdp ? sdp : "", sizeof copy);
+    while (*p) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        if (p[0] == 'm' && p[1] == '=' && nm < SG_OFFER_MAX_MEDIA)
+            ml[nm++] = p + 2;
+        else if (p[0] == 'a' && p[1] == '=' && na < G_N_ELEMENTS(at)) {
+            at[na] = p + 2;
+            am[na++] = (int)nm - 1;
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    sg_offer_parse(o, ml, nm, at, am, na);
 }
 
 /* ---- the tracker ------------------------------------------------------ */
 
 typedef struct {
     unsigned code;
-    char *to_tag;
+    uint64_t to_tag; /* hash of the To tag: equal tags, equal hashes */
     uint32_t first_frame;
     double first_t;
     unsigned count;
 } resp_seen_t;
 
+/* What identifies a transaction; its strings point into the txn's own block
+ * (or, for a lookup, into the message). */
 typedef struct {
-    char *key;
+    const char *call_id, *method, *requester, *responder;
+    uint32_t cseq;
+    uint32_t hash;
+} txn_key_t;
+
+typedef struct {
+    txn_key_t k;              /* first: the hash table's key is the txn itself */
+    const char *method;       /* k.method */
     GList *link;              /* in tracker.order */
-    char *requester;          /* sender of the request */
-    char *method;
+    const char *requester;    /* k.requester: sender of the request */
     bool initial;             /* an INVITE outside a dialog (no To tag) */
     uint32_t req_frame;       /* 0: response seen, request not */
     double req_t, last_send_t;
     unsigned sends;
     char *ruri, *auth_user, *auth_realm;
     bool has_auth, has_sdp;
-    char *offer;              /* packed, or NULL */
-    bool offer_port_zero, offer_secure;
+    char *offer;              /* its SDP lines (sdp_keep), or NULL */
     unsigned nresp;
     resp_seen_t resp[SG_MAX_RESP];
     unsigned final_code;
@@ -308,6 +343,60 @@ struct sg_tracker {
     char responder[SG_TEXT_MAX];
 };
 
+/* Caps on the parts of a transaction's identity: bounded memory per
+ * transaction whatever the message says. */
+#define SG_KEY_CALL_ID_MAX SG_TEXT_MAX
+#define SG_KEY_METHOD_MAX 32
+#define SG_KEY_ADDR_MAX 64
+
+static size_t cut_len(const char *s, size_t cap)
+{
+    return s ? strnlen(s, cap) : 0;
+}
+
+static bool same_cut(const char *a, const char *b, size_t cap)
+{
+    return strncmp(a ? a : "", b ? b : "", cap) == 0;
+}
+
+/* 64-bit FNV-1a over n bytes, eight at a time where it can: runs for every
+ * SIP message, so it avoids GLib's byte-by-byte string hash. */
+static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
+{
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0x100000001b3ULL;
+        h ^= h >> 29;
+        p += 8;
+        n -= 8;
+    }
+    while (n--)
+        h = (h ^ (unsigned char)*p++) * 0x100000001b3ULL;
+    return h;
+}
+
+static guint fast_str_hash(gconstpointer s)
+{
+    uint64_t h = hash_bytes(0xcbf29ce484222325ULL, s, strlen(s));
+    return (guint)(h ^ (h >> 32));
+}
+
+static guint txn_hash(gconstpointer p)
+{
+    return ((const txn_key_t *)p)->hash;
+}
+
+static gboolean txn_equal(gconstpointer a, gconstpointer b)
+{
+    const txn_key_t *x = a, *y = b;
+    return x->hash == y->hash && x->cseq == y->cseq &&
+           same_cut(x->call_id, y->call_id, SG_KEY_CALL_ID_MAX) &&
+           same_cut(x->method, y->method, SG_KEY_METHOD_MAX) &&
+           same_cut(x->requester, y->requester, SG_KEY_ADDR_MAX) &&
+           same_cut(x->responder, y->responder, SG_KEY_ADDR_MAX);
+}
+
 static char *dup_cut(const char *s)
 {
     return s ? g_strndup(s, SG_TEXT_MAX) : NULL;
@@ -337,11 +426,6 @@ static bool same_unquoted(const char *a, const char *b)
 static void txn_free(gpointer p)
 {
     txn_t *t = p;
-    for (unsigned i = 0; i < t->nresp; i++)
-        g_free(t->resp[i].to_tag);
-    g_free(t->key);
-    g_free(t->requester);
-    g_free(t->method);
     g_free(t->ruri);
     g_free(t->auth_user);
     g_free(t->auth_realm);
@@ -376,14 +460,14 @@ static void aor_free(gpointer p)
 sg_tracker_t *sg_tracker_new(void)
 {
     sg_tracker_t *tr = g_new0(sg_tracker_t, 1);
-    tr->txns = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, txn_free);
+    tr->txns = g_hash_table_new_full(txn_hash, txn_equal, NULL, txn_free);
     g_queue_init(&tr->order);
-    tr->calls = g_hash_table_new(g_str_hash, g_str_equal);
+    tr->calls = g_hash_table_new(fast_str_hash, g_str_equal);
     tr->call_list = g_ptr_array_new_with_free_func(call_free);
-    tr->aors = g_hash_table_new(g_str_hash, g_str_equal);
+    tr->aors = g_hash_table_new(fast_str_hash, g_str_equal);
     tr->aor_list = g_ptr_array_new_with_free_func(aor_free);
-    tr->peer_codecs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    tr->peer_frame = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    tr->peer_codecs = g_hash_table_new_full(fast_str_hash, g_str_equal, g_free, g_free);
+    tr->peer_frame = g_hash_table_new_full(fast_str_hash, g_str_equal, g_free, NULL);
     return tr;
 }
 
@@ -407,59 +491,59 @@ size_t sg_tracker_txns(const sg_tracker_t *tr)
     return g_hash_table_size(tr->txns);
 }
 
-/* Call-ID, CSeq number, method, requester, responder, written into buf
- * (each part cut to keep it bounded); returns buf.  Built by hand: it runs
- * for every SIP message. */
-#define SG_KEY_MAX (SG_TEXT_MAX + 11 + 32 + 64 + 64 + 5)
-static char *txn_key(char *buf, const char *call_id, uint32_t cseq, const char *method,
-                     const char *requester, const char *responder)
+/* The key of a transaction: Call-ID, CSeq number, method, requester and
+ * responder (each cut to its cap), hashed once. */
+static txn_key_t txn_key(const char *call_id, uint32_t cseq, const char *method,
+                         const char *requester, const char *responder)
 {
-    const char *parts[] = {call_id, NULL, method, requester ? requester : "",
-                           responder ? responder : ""};
-    const size_t caps[] = {SG_TEXT_MAX, 0, 32, 64, 64};
-    char num[12];
-    size_t n = 0;
-    int k = (int)sizeof num - 1;
-    num[k] = '\0';
-    do
-        num[--k] = (char)('0' + cseq % 10);
-    while ((cseq /= 10) != 0 && k > 0);
-    parts[1] = num + k;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        size_t len = strlen(parts[i]);
-        if (caps[i] && len > caps[i])
-            len = caps[i];
-        if (i)
-            buf[n++] = '\x1f';
-        memcpy(buf + n, parts[i], len);
-        n += len;
-    }
-    buf[n] = '\0';
-    return buf;
+    txn_key_t k = {call_id, method, requester, responder, cseq, 0};
+    uint64_t h = 0xcbf29ce484222325ULL ^ (cseq * 0x9E3779B97F4A7C15ULL);
+    h = hash_bytes(h, call_id, cut_len(call_id, SG_KEY_CALL_ID_MAX));
+    h = hash_bytes(h ^ 1, method, cut_len(method, SG_KEY_METHOD_MAX));
+    h = hash_bytes(h ^ 2, requester, cut_len(requester, SG_KEY_ADDR_MAX));
+    h = hash_bytes(h ^ 3, responder, cut_len(responder, SG_KEY_ADDR_MAX));
+    k.hash = (uint32_t)(h ^ (h >> 32));
+    return k;
 }
 
 static txn_t *txn_find(sg_tracker_t *tr, const char *call_id, uint32_t cseq, const char *method,
                        const char *requester, const char *responder)
 {
-    char key[SG_KEY_MAX];
-    return g_hash_table_lookup(tr->txns, txn_key(key, call_id, cseq, method, requester, responder));
+    txn_key_t k = txn_key(call_id, cseq, method, requester, responder);
+    return g_hash_table_lookup(tr->txns, &k);
 }
 
+/* A copy of s cut to cap, at *at; returns it and moves *at past it. */
+static const char *put(char **at, const char *s, size_t n)
+{
+    char *d = *at;
+    memcpy(d, s ? s : "", n);
+    d[n] = '\0';
+    *at += n + 1;
+    return d;
+}
+
+/* A new transaction: one allocation holds it and the strings of its key. */
 static txn_t *txn_add(sg_tracker_t *tr, const char *call_id, uint32_t cseq, const char *method,
                       const char *requester, const char *responder)
 {
-    char key[SG_KEY_MAX];
-    txn_t *t = g_new0(txn_t, 1);
+    txn_key_t k = txn_key(call_id, cseq, method, requester, responder);
+    size_t nc = cut_len(call_id, SG_KEY_CALL_ID_MAX), nm = cut_len(method, SG_KEY_METHOD_MAX),
+           nq = cut_len(requester, SG_KEY_ADDR_MAX), nr = cut_len(responder, SG_KEY_ADDR_MAX);
+    txn_t *t = g_malloc0(sizeof *t + nc + nm + nq + nr + 4);
+    char *at = (char *)(t + 1);
     if (g_hash_table_size(tr->txns) >= SG_MAX_TXNS) {
         txn_t *old = g_queue_pop_head(&tr->order);
-        g_hash_table_remove(tr->txns, old->key);
+        g_hash_table_remove(tr->txns, old);
     }
-    t->key = g_strdup(txn_key(key, call_id, cseq, method, requester, responder));
-    t->requester = dup_cut(requester);
-    t->method = g_strndup(method, 32);
+    t->k = k;
+    t->k.call_id = put(&at, call_id, nc);
+    t->k.method = t->method = put(&at, method, nm);
+    t->k.requester = t->requester = put(&at, requester, nq);
+    t->k.responder = put(&at, responder, nr);
     g_queue_push_tail(&tr->order, t);
     t->link = tr->order.tail;
-    g_hash_table_insert(tr->txns, t->key, t);
+    g_hash_table_insert(tr->txns, t, t);
     return t;
 }
 
@@ -571,11 +655,8 @@ void sg_track_request(sg_tracker_t *tr, const sg_msg_t *m)
     t->auth_user = dup_unquoted(m->auth_user);
     t->auth_realm = dup_unquoted(m->auth_realm);
     t->has_sdp = m->has_sdp;
-    if (m->has_sdp && m->offer) {
-        t->offer = offer_pack(m->offer);
-        t->offer_port_zero = m->offer->all_port_zero;
-        t->offer_secure = m->offer->secure;
-    }
+    if (m->has_sdp && m->sdp)
+        t->offer = sdp_keep(m->sdp);
 
     if (is_method(m, "CANCEL")) {
         txn_t *inv = txn_find(tr, m->call_id, m->cseq, "INVITE", m->src, m->dst);
@@ -625,9 +706,9 @@ void sg_track_request(sg_tracker_t *tr, const sg_msg_t *m)
 /* This response again (same code, same To tag), or a new one. */
 static resp_seen_t *resp_match(txn_t *t, const sg_msg_t *m, bool *again)
 {
-    const char *tag = m->to_tag ? m->to_tag : "";
+    uint64_t tag = hash_bytes(0xcbf29ce484222325ULL, m->to_tag, cut_len(m->to_tag, 64));
     for (unsigned i = 0; i < t->nresp; i++)
-        if (t->resp[i].code == m->code && strcmp(t->resp[i].to_tag, tag) == 0) {
+        if (t->resp[i].code == m->code && t->resp[i].to_tag == tag) {
             *again = true;
             return &t->resp[i];
         }
@@ -635,7 +716,7 @@ static resp_seen_t *resp_match(txn_t *t, const sg_msg_t *m, bool *again)
     if (t->nresp >= SG_MAX_RESP)
         return NULL;
     t->resp[t->nresp].code = m->code;
-    t->resp[t->nresp].to_tag = g_strndup(tag, 64);
+    t->resp[t->nresp].to_tag = tag;
     t->resp[t->nresp].first_frame = m->frame;
     t->resp[t->nresp].first_t = m->t;
     return &t->resp[t->nresp++];
@@ -680,12 +761,12 @@ static void judge_offer(sg_tracker_t *tr, txn_t *t, const sg_msg_t *m, sg_judgem
         (m->code < 400 && !offer_code) || !(offer_code || t->offer))
         return;
     if (t->offer) {
-        offer_unpack(&tr->offer, t->offer, t->offer_port_zero, t->offer_secure);
+        sg_offer_from_sdp(&tr->offer, t->offer);
         j->offer = &tr->offer;
         j->offer_frame = t->req_frame;
-        if (t->offer_port_zero)
+        if (tr->offer.all_port_zero)
             j->findings |= 1u << SG_FIND_OFFER_PORT_ZERO;
-        if (t->offer_secure)
+        if (tr->offer.secure)
             j->findings |= 1u << SG_FIND_OFFER_SECURE_MEDIA;
         if ((m->code == 488 || m->code == 606) && m->src) {
             const char *acc = g_hash_table_lookup(tr->peer_codecs, m->src);
@@ -709,7 +790,7 @@ static void remember_accepted(sg_tracker_t *tr, txn_t *t, const sg_msg_t *m)
     sg_offer_t o;
     if (!t->offer || !m->src)
         return;
-    offer_unpack(&o, t->offer, false, false);
+    sg_offer_from_sdp(&o, t->offer);
     codec_list(&o, list, sizeof list);
     if (!*list)
         return;

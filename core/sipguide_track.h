@@ -74,6 +74,8 @@ typedef struct {
 void sg_offer_parse(sg_offer_t *o, const char *const *mlines, size_t nm, const char *const *attrs,
                     const int *attr_media, size_t na);
 /* Name of a static RTP payload type (RFC 3551): "PCMU/8000"; NULL if dynamic or unknown. */
+/* The same from SDP text: m= and a= lines, one per line. */
+void sg_offer_from_sdp(sg_offer_t *o, const char *sdp);
 const char *sg_static_payload_name(unsigned pt);
 
 /* Facts of one SIP message, as the glue collected them.  Strings may be NULL
@@ -94,7 +96,7 @@ typedef struct {
     const char *auth_user, *auth_realm; /* Authorization/Proxy-Authorization (requests) */
     bool has_auth;
     bool has_sdp;           /* requests: a body with SDP */
-    const sg_offer_t *offer;
+    const char *sdp;        /* requests: the SDP's m= and a= lines, "m=audio 4000 RTP/AVP 0\na=sendrecv\n" */
     const char *server;     /* responses: Server, else User-Agent */
     bool stale;             /* responses: a challenge with stale=true */
     const char *reason;     /* BYE: Reason header, as text */

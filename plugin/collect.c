@@ -19,6 +19,7 @@
  * bytes by the core (core/sipguide_sip.c), so the SIP and SDP dissectors
  * build nothing extra for sipguide. */
 static int hf_sip = -1;
+static int proto_icmp = -1, proto_icmpv6 = -1;
 
 /* The capture's history, reset for every file. */
 static sg_tracker_t *tracker;
@@ -28,6 +29,8 @@ static wmem_map_t *interned; /* responder names and other repeated strings, file
 void sipguide_collect_wanted(GArray *hfids)
 {
     hf_sip = proto_registrar_get_id_byname("sip");
+    proto_icmp = proto_get_id_by_filter_name("icmp");
+    proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
     if (hf_sip > 0)
         g_array_append_val(hfids, hf_sip);
 }
@@ -71,28 +74,63 @@ static const char *intern(const char *s)
     return k;
 }
 
-/* A piece of the message as a string in the packet scope (NULL if absent),
- * valid UTF-8 like every string field (bad bytes become U+FFFD, as in
- * Wireshark's own SIP fields). */
-static const char *str(packet_info *pinfo, sg_str_t s)
+/* The strings of one message, for the tracker: valid UTF-8 like every
+ * string field (bad bytes become U+FFFD, as in Wireshark's own SIP fields).
+ * Plain ASCII, nearly every header, is copied into this buffer on the stack;
+ * only the rest costs an allocation and a check.  Runs for every message. */
+typedef struct {
+    packet_info *pinfo;
+    size_t used;
+    char buf[4096];
+} scratch_t;
+
+static gboolean is_ascii(const char *p, size_t n)
 {
-    return s.p ? (const char *)get_utf_8_string(pinfo->pool, (const guint8 *)s.p,
-                                                (gint)(s.len < SG_TEXT_MAX ? s.len : SG_TEXT_MAX))
-               : NULL;
+    guint64 acc = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        guint64 w;
+        memcpy(&w, p + i, 8);
+        acc |= w;
+    }
+    for (; i < n; i++)
+        acc |= (guint8)p[i];
+    return (acc & G_GUINT64_CONSTANT(0x8080808080808080)) == 0;
+}
+
+static const char *text_n(scratch_t *sc, const char *p, size_t n, size_t cap)
+{
+    char *d;
+    if (!p)
+        return NULL;
+    if (n > cap)
+        n = cap;
+    if (!is_ascii(p, n) || sc->used + n + 1 > sizeof sc->buf)
+        return (const char *)get_utf_8_string(sc->pinfo->pool, (const guint8 *)p, (gint)n);
+    d = sc->buf + sc->used;
+    memcpy(d, p, n);
+    d[n] = '\0';
+    sc->used += n + 1;
+    return d;
+}
+
+static const char *str(scratch_t *sc, sg_str_t s)
+{
+    return text_n(sc, s.p, s.len, SG_TEXT_MAX);
 }
 
 /* Method names are few: share the common ones instead of copying per response. */
-static const char *keep_method(const char *m)
+static const char *keep_method(scratch_t *sc, sg_str_t m)
 {
     static const char *const common[] = {"INVITE", "ACK",  "BYE",     "CANCEL",   "REGISTER",
                                          "OPTIONS", "INFO", "UPDATE", "PRACK",    "SUBSCRIBE",
                                          "NOTIFY",  "REFER", "MESSAGE", "PUBLISH"};
-    if (!m)
+    if (!m.p)
         return NULL;
     for (size_t i = 0; i < G_N_ELEMENTS(common); i++)
-        if (strcmp(m, common[i]) == 0)
+        if (strlen(common[i]) == m.len && memcmp(m.p, common[i], m.len) == 0)
             return common[i];
-    return intern(m);
+    return intern(str(sc, m));
 }
 
 /* The phrase of a status line; the registry's own string when it is the same,
@@ -151,47 +189,61 @@ static void keep_headers(sg_resp_t *r, const sg_sip_t *m)
 }
 
 /* The facts of one message, for the tracker. */
-static void facts_of(packet_info *pinfo, const sg_sip_t *m, sg_msg_t *f, const char *src,
+static void facts_of(scratch_t *sc, const sg_sip_t *m, sg_msg_t *f, const char *src,
                      const char *dst)
 {
+    packet_info *pinfo = sc->pinfo;
     memset(f, 0, sizeof *f);
     f->frame = pinfo->num;
     f->t = nstime_to_sec(&pinfo->abs_ts);
     f->src = src;
     f->dst = dst;
-    f->call_id = str(pinfo, m->call_id);
+    f->call_id = str(sc, m->call_id);
     f->cseq = m->cseq;
     f->has_cseq = m->has_cseq;
-    f->from_user = str(pinfo, m->from_user);
-    f->from_tag = str(pinfo, m->from_tag);
-    f->to_user = str(pinfo, m->to_user);
-    f->to_tag = str(pinfo, m->to_tag);
-    f->to_addr = str(pinfo, m->to_addr);
+    f->from_user = str(sc, m->from_user);
+    f->from_tag = str(sc, m->from_tag);
+    f->to_user = str(sc, m->to_user);
+    f->to_tag = str(sc, m->to_tag);
+    f->to_addr = str(sc, m->to_addr);
 }
 
 /* A request: to the tracker, which remembers what its responses will need. */
-static void collect_request(packet_info *pinfo, const sg_sip_t *m, const char *src,
-                            const char *dst)
+/* The SDP's m= and a= lines as text, for the tracker to keep if the request
+ * opens a transaction; it reads the offer only when a response needs it. */
+static const char *sdp_text(scratch_t *sc, const sg_sip_t *m, char *out, size_t outlen)
+{
+    size_t n = 0;
+    for (size_t i = 0, a = 0; i < m->nmedia || a < m->nattr;) {
+        /* in message order: the a= lines before m= line k belong to media k - 1 */
+        gboolean media = a >= m->nattr || (i < m->nmedia && m->attr_media[a] >= (int)i);
+        sg_str_t v = media ? m->mlines[i++] : m->attrs[a++];
+        if (n + v.len + 3 >= outlen)
+            break;
+        out[n++] = media ? 'm' : 'a';
+        out[n++] = '=';
+        memcpy(out + n, v.p, v.len);
+        n += v.len;
+        out[n++] = '\n';
+    }
+    return text_n(sc, out, n, outlen);
+}
+
+static void collect_request(scratch_t *sc, const sg_sip_t *m, const char *src, const char *dst)
 {
     sg_msg_t f;
-    sg_offer_t offer;
-    facts_of(pinfo, m, &f, src, dst);
+    char sdp[2048];
+    facts_of(sc, m, &f, src, dst);
     f.is_request = true;
-    f.method = str(pinfo, m->method);
-    f.ruri = str(pinfo, m->ruri);
-    f.auth_user = str(pinfo, m->auth_user);
-    f.auth_realm = str(pinfo, m->auth_realm);
+    f.method = str(sc, m->method);
+    f.ruri = str(sc, m->ruri);
+    f.auth_user = str(sc, m->auth_user);
+    f.auth_realm = str(sc, m->auth_realm);
     f.has_auth = m->auth_user.p || m->auth_realm.p;
-    f.reason = str(pinfo, m->reason);
+    f.reason = str(sc, m->reason);
     if (m->nmedia) {
-        const char *ml[8], *at[SG_SIP_MAX_SDP_LINES];
-        for (size_t i = 0; i < m->nmedia; i++)
-            ml[i] = str(pinfo, m->mlines[i]);
-        for (size_t i = 0; i < m->nattr; i++)
-            at[i] = str(pinfo, m->attrs[i]);
-        sg_offer_parse(&offer, ml, m->nmedia, at, m->attr_media, m->nattr);
         f.has_sdp = true;
-        f.offer = &offer;
+        f.sdp = sdp_text(sc, m, sdp, sizeof sdp);
     }
     sg_track_request(tracker, &f);
 }
@@ -247,9 +299,10 @@ static void check_scan(sg_resp_t *r, const char *to_user, packet_info *pinfo, co
     r->extra->scan_user_list = wmem_strdup(wmem_file_scope(), hit.users_text);
 }
 
-static void collect_response(packet_info *pinfo, const sg_sip_t *m, sg_resp_t *r,
-                             const char *src, const char *dst)
+static void collect_response(scratch_t *sc, const sg_sip_t *m, sg_resp_t *r, const char *src,
+                             const char *dst)
 {
+    packet_info *pinfo = sc->pinfo;
     const sg_settings_t *set = sipguide_settings();
     sg_msg_t f;
     sg_judgement_t j;
@@ -257,14 +310,14 @@ static void collect_response(packet_info *pinfo, const sg_sip_t *m, sg_resp_t *r
 
     r->code = m->code;
     keep_phrase(r, m->status_line);
-    r->method = keep_method(str(pinfo, m->cseq_method));
+    r->method = keep_method(sc, m->cseq_method);
     keep_headers(r, m);
 
-    facts_of(pinfo, m, &f, src, dst);
+    facts_of(sc, m, &f, src, dst);
     f.code = r->code;
     f.method = r->method;
-    f.server = str(pinfo, m->server.p ? m->server : m->user_agent);
-    f.auth_realm = str(pinfo, m->challenge_realm);
+    f.server = str(sc, m->server.p ? m->server : m->user_agent);
+    f.auth_realm = str(sc, m->challenge_realm);
     f.stale = m->stale;
     sg_track_response(tracker, &f, &j, &scan_counts);
     if (!set->check_487)
@@ -305,9 +358,11 @@ sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree)
     if (!items || items->len == 0)
         return NULL; /* cheap exit: no SIP message in this frame */
     /* SIP quoted inside an ICMP error was never delivered: not a message */
-    if (proto_is_frame_protocol(pinfo->layers, "icmp") ||
-        proto_is_frame_protocol(pinfo->layers, "icmpv6"))
-        return NULL;
+    for (wmem_list_frame_t *l = wmem_list_head(pinfo->layers); l; l = wmem_list_frame_next(l)) {
+        int id = GPOINTER_TO_INT(wmem_list_frame_data(l));
+        if (id == proto_icmp || id == proto_icmpv6)
+            return NULL;
+    }
     msgs = wmem_alloc_array(pinfo->pool, sg_sip_t, items->len);
     for (guint i = 0; i < items->len; i++) {
         const char *buf;
@@ -329,10 +384,13 @@ sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree)
     }
     nresp = 0;
     for (guint i = 0; i < n; i++) {
+        scratch_t sc;
+        sc.pinfo = pinfo;
+        sc.used = 0;
         if (msgs[i].is_request)
-            collect_request(pinfo, &msgs[i], src, dst);
+            collect_request(&sc, &msgs[i], src, dst);
         else
-            collect_response(pinfo, &msgs[i], &fr->resp[nresp++], src, dst);
+            collect_response(&sc, &msgs[i], &fr->resp[nresp++], src, dst);
     }
     return fr;
 }

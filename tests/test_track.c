@@ -238,11 +238,16 @@ static void test_offer(void)
 
     inv = req("INVITE", "o1", 1, A, B, 0.0);
     inv.has_sdp = true;
-    inv.offer = &o;
+    inv.sdp = "v=0\nm=audio 4000 RTP/SAVP 18\na=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:xyz\n"
+              "a=ptime:20\na=sendonly\n";
+    sg_offer_from_sdp(&o, "a=inactive\nm=audio 0 RTP/AVP 0 8 101\nm=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000");
+    CHECK(o.nmedia == 2 && o.ncodecs == 4 && o.all_port_zero && strcmp(o.codecs[3], "H264/90000") == 0 &&
+              strcmp(o.media[0], "audio 0 RTP/AVP inactive") == 0,
+          "offer from SDP text: %s", o.media[0]);
     sg_track_request(tr, &inv);
     j = resp(tr, 488, "INVITE", "o1", 1, B, A, 0.1, "t", NULL);
     CHECK(HAS(j, SG_FIND_OFFER_SECURE_MEDIA) && j.offer_frame == inv.frame && j.offer &&
-              j.offer->ncodecs == 1,
+              j.offer->ncodecs == 1 && strcmp(j.offer->media[0], "audio 4000 RTP/SAVP sendonly") == 0,
           "488 shows the refused offer");
     inv = req("INVITE", "o2", 1, A, B, 1.0);
     sg_track_request(tr, &inv);
