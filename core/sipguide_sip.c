@@ -10,9 +10,18 @@
 
 static const sg_str_t none = {NULL, 0};
 
+/* Sets of characters below 64 as bit masks: a membership test is one shift. */
+#define BIT(c) (UINT64_C(1) << (c))
+#define WS (BIT(' ') | BIT('\t') | BIT('\r') | BIT('\n'))
+
+static bool in_set(char c, uint64_t set)
+{
+    return (unsigned char)c < 64 && (set >> (unsigned char)c) & 1;
+}
+
 static bool is_ws(char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    return in_set(c, WS);
 }
 
 static sg_str_t trim(const char *p, size_t n)
@@ -119,7 +128,10 @@ static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
     for (size_t i = 0; i + n < s.len; i++) {
         const char *q;
         size_t rest;
-        if (i > 0 && !(s.p[i - 1] == ';' || s.p[i - 1] == ',' || is_ws(s.p[i - 1])))
+        /* name[0] is a letter: one OR rules out most places cheaply */
+        if ((s.p[i] | 0x20) != name[0])
+            continue;
+        if (i > 0 && !in_set(s.p[i - 1], BIT(';') | BIT(',') | WS))
             continue;
         if (!same_ci(s.p + i, name, n))
             continue;
@@ -143,7 +155,7 @@ static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
             return (sg_str_t){len ? q + 1 : NULL, len};
         } else {
             size_t len = 0;
-            while (len < rest && q[len] != ';' && q[len] != ',' && !is_ws(q[len]) && q[len] != '>')
+            while (len < rest && !in_set(q[len], BIT(';') | BIT(',') | WS | BIT('>')))
                 len++;
             return (sg_str_t){len ? q : NULL, len};
         }
@@ -156,44 +168,38 @@ static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
 /* From and To: user part, tag and address (the URI without its parameters). */
 static void name_addr(sg_str_t v, sg_str_t *user, sg_str_t *tag, sg_str_t *addr)
 {
-    const char *lt = memchr_c(v.p, v.len, '<'), *uri, *end, *colon, *at;
+    const char *vend = v.p + v.len, *lt, *uri, *end, *cut, *colon, *at;
     sg_str_t params;
     size_t n;
-    *user = *addr = none;
-    if (tag)
-        *tag = none;
+    *user = *addr = *tag = none;
     if (!v.p)
         return; /* an empty header */
-    if (lt) {
-        const char *gt = memchr_c(lt, v.len - (size_t)(lt - v.p), '>');
-        uri = lt + 1;
-        end = gt ? gt : v.p + v.len;
-        params = (sg_str_t){end, (size_t)(v.p + v.len - end)};
-    } else {
-        uri = v.p;
-        end = memchr_c(v.p, v.len, ';');
-        if (!end)
-            end = v.p + v.len;
-        params = (sg_str_t){end, (size_t)(v.p + v.len - end)};
-    }
+    /* the URI: inside <...> (to the value's end if unclosed), or up to the first ';' */
+    lt = memchr(v.p, '<', v.len);
+    uri = lt ? lt + 1 : v.p;
+    end = memchr_c(uri, (size_t)(vend - uri), lt ? '>' : ';');
+    if (!end)
+        end = vend;
+    /* without its own parameters or headers (memchr: the fewest instructions
+     * over a few dozen bytes) */
     n = (size_t)(end - uri);
-    /* the URI without its own parameters or headers */
-    for (size_t i = 0; i < n; i++)
-        if (uri[i] == ';' || uri[i] == '?') {
-            n = i;
-            break;
-        }
+    cut = memchr_c(uri, n, ';');
+    if (cut)
+        n = (size_t)(cut - uri);
+    cut = memchr_c(uri, n, '?');
+    if (cut)
+        n = (size_t)(cut - uri);
     *addr = trim(uri, n);
-    if (tag)
-        *tag = param(params, "tag");
+    params = (sg_str_t){end, (size_t)(vend - end)};
+    *tag = param(params, "tag");
     colon = memchr_c(uri, n, ':');
     if (!colon)
         return;
-    at = memchr_c(colon, n - (size_t)(colon - uri), '@');
+    at = memchr_c(colon, (size_t)(uri + n - colon), '@');
     if (at && at > colon + 1)
         *user = (sg_str_t){colon + 1, (size_t)(at - colon - 1)};
-    else if (!at && n > (size_t)(colon + 1 - uri) && strncmp(uri, "tel:", 4) == 0)
-        *user = (sg_str_t){colon + 1, n - (size_t)(colon + 1 - uri)};
+    else if (!at && uri + n > colon + 1 && colon == uri + 3 && memcmp(uri, "tel", 3) == 0)
+        *user = (sg_str_t){colon + 1, (size_t)(uri + n - colon - 1)}; /* tel:+15551234567 */
 }
 
 typedef enum {
@@ -442,58 +448,56 @@ static void body(sg_sip_t *m, sg_str_t ctype, const char *p, size_t n)
     sdp(m, start, stop ? (size_t)(stop - start) : b.len);
 }
 
+/* The line at p (p < end): its length without the line break (LF, or CR LF),
+ * and where the next line starts. */
+static const char *line_at(const char *p, const char *end, size_t *n)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    *n = (size_t)(le - p) - (le > p && le[-1] == '\r');
+    return nl ? nl + 1 : end;
+}
+
 bool sg_sip_parse(const char *buf, size_t len, sg_sip_t *m)
 {
-    const char *p = buf, *end = buf + len;
-    sg_str_t ctype = none, name = none, value = none;
+    const char *p, *end = buf + len;
+    sg_str_t ctype = none;
     uint32_t clen = 0;
-    bool has_clen = false, first = true;
-    header_t h = H_OTHER;
+    bool has_clen = false;
+    size_t n;
 
     memset(m, 0, sizeof *m);
-    if (!buf)
+    if (!buf || !len)
+        return false;
+    p = line_at(buf, end, &n);
+    if (!start_line((sg_str_t){buf, n}, m))
         return false;
     while (p < end) {
-        const char *nl = memchr_c(p, (size_t)(end - p), '\n');
-        const char *le = nl ? nl : end;
-        size_t n = (size_t)(le - p);
-        if (n && p[n - 1] == '\r')
-            n--;
-        if (first) {
-            if (!start_line((sg_str_t){p, n}, m))
-                return false;
-            first = false;
-        } else if (n == 0) {
-            p = nl ? nl + 1 : end;
+        const char *line = p, *colon, *vend;
+        header_t h;
+        p = line_at(line, end, &n);
+        if (n == 0)
             break; /* end of the headers */
-        } else if ((p[0] == ' ' || p[0] == '\t') && value.p) {
-            value.len = (size_t)(p + n - value.p); /* a folded line continues the value */
-        } else {
-            const char *colon = memchr_c(p, n, ':');
-            if (value.p)
-                header(m, h, trim(value.p, value.len), &ctype, &clen, &has_clen);
-            value = none;
-            if (colon) {
-                name = trim(p, (size_t)(colon - p));
-                h = header_of(name);
-                value = (sg_str_t){colon + 1, (size_t)(p + n - colon - 1)};
-                if (!value.len)
-                    value.p = colon + 1;
-            }
+        colon = memchr(line, ':', n);
+        if (!colon)
+            continue;
+        h = header_of(trim(line, (size_t)(colon - line)));
+        /* lines starting with a blank continue the value (folding) */
+        vend = line + n;
+        while (p < end && (*p == ' ' || *p == '\t')) {
+            line = p;
+            p = line_at(line, end, &n);
+            vend = line + n;
         }
-        p = nl ? nl + 1 : end;
+        if (h != H_OTHER)
+            header(m, h, trim(colon + 1, (size_t)(vend - colon - 1)), &ctype, &clen, &has_clen);
     }
-    if (first)
-        return false; /* no start line at all */
-    if (value.p)
-        header(m, h, trim(value.p, value.len), &ctype, &clen, &has_clen);
     if (p < end) {
-        size_t n = (size_t)(end - p);
+        n = (size_t)(end - p);
         if (has_clen && clen < n)
             n = clen;
         body(m, ctype, p, n);
     }
-    m->call_id = trim(m->call_id.p, m->call_id.len);
     return true;
 }
 
