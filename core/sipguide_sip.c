@@ -24,7 +24,7 @@ static bool is_ws(char c)
     return in_set(c, WS);
 }
 
-static sg_str_t trim(const char *p, size_t n)
+static inline sg_str_t trim(const char *p, size_t n)
 {
     sg_str_t s;
     while (n > 0 && is_ws(*p)) {
@@ -62,7 +62,7 @@ static uint32_t load4(const char *p)
  * bit 6 tells a letter, so ORing 0x20 into p where word has a letter (and only
  * there) folds case.  Eight or four bytes at a time: header names and the
  * words sought in values are compared on every message. */
-static bool same_ci(const char *p, const char *word, size_t n)
+static inline bool same_ci(const char *p, const char *word, size_t n)
 {
     if (n >= 8) {
         for (size_t i = 0; i + 8 < n; i += 8) {
@@ -79,7 +79,7 @@ static bool same_ci(const char *p, const char *word, size_t n)
                (load4(p + n - 4) | ((t >> 1) & 0x20202020u)) == t;
     }
     for (size_t i = 0; i < n; i++)
-        if (lower(p[i]) != word[i])
+        if ((p[i] | ((word[i] >> 1) & 0x20)) != word[i])
             return false;
     return true;
 }
@@ -221,64 +221,96 @@ typedef enum {
     H_CONTENT_LENGTH,
 } header_t;
 
-/* Which header a name is: by its length first, as most header lines (Via,
- * Contact, Max-Forwards, ...) are none of these. */
-static header_t header_of(sg_str_t name)
+/* Whether the header line at p (up to le) is named word: word in any case,
+ * blanks, then its colon (*colon). */
+static inline bool named(const char *p, const char *le, const char *word, size_t n,
+                         const char **colon)
 {
-    switch (name.len) {
-    case 1:
-        /* compact forms; a NUL has always read as CSeq (it matched the empty
-         * compact form of the long-only names): kept, results stay the same */
-        switch (lower(name.p[0])) {
-        case 'i':
-            return H_CALL_ID;
-        case 'f':
-            return H_FROM;
-        case 't':
-            return H_TO;
-        case 'c':
-            return H_CONTENT_TYPE;
-        case 'l':
-            return H_CONTENT_LENGTH;
-        case '\0':
-            return H_CSEQ;
-        default:
-            return H_OTHER;
-        }
-    case 2:
-        return IS_CI(name, "to") ? H_TO : H_OTHER;
-    case 4:
-        return IS_CI(name, "cseq") ? H_CSEQ : IS_CI(name, "from") ? H_FROM : H_OTHER;
-    case 6:
-        return IS_CI(name, "server") ? H_SERVER : IS_CI(name, "reason") ? H_REASON : H_OTHER;
-    case 7:
-        return IS_CI(name, "call-id") ? H_CALL_ID : IS_CI(name, "warning") ? H_WARNING : H_OTHER;
-    case 10:
-        return IS_CI(name, "user-agent") ? H_USER_AGENT : H_OTHER;
-    case 11:
-        return IS_CI(name, "retry-after") ? H_RETRY_AFTER : H_OTHER;
-    case 12:
-        return IS_CI(name, "content-type") ? H_CONTENT_TYPE : H_OTHER;
-    case 13:
-        return IS_CI(name, "authorization") ? H_AUTHORIZATION : H_OTHER;
-    case 14:
-        return IS_CI(name, "content-length") ? H_CONTENT_LENGTH : H_OTHER;
-    case 16:
-        return IS_CI(name, "www-authenticate") ? H_WWW_AUTHENTICATE : H_OTHER;
-    case 18:
-        return IS_CI(name, "proxy-authenticate") ? H_PROXY_AUTHENTICATE : H_OTHER;
-    case 19:
-        return IS_CI(name, "proxy-authorization") ? H_PROXY_AUTHORIZATION : H_OTHER;
-    default:
+    if ((size_t)(le - p) <= n || !same_ci(p, word, n))
+        return false;
+    for (p += n; p < le && is_ws(*p); p++)
+        ;
+    if (p == le || *p != ':')
+        return false;
+    *colon = p;
+    return true;
+}
+
+/* Which of the headers sipguide reads a line is, and its colon; H_OTHER (and
+ * no colon) for any other line.  Told by the first letter of the name and a
+ * compare or two, without looking for the colon first: most lines (Via,
+ * Contact, Max-Forwards, ...) are none of these. */
+static header_t header_at(const char *line, size_t n, const char **colon)
+{
+    const char *le = line + n;
+#define NAMED(word, h)                                                                             \
+    if (named(line, le, word, sizeof(word) - 1, colon))                                            \
+    return h
+    while (line < le && is_ws(*line))
+        line++; /* a blank line start that does not fold */
+    if (line == le)
         return H_OTHER;
+    switch (lower(*line)) {
+    case 'a':
+        NAMED("authorization", H_AUTHORIZATION);
+        break;
+    case 'c':
+        NAMED("call-id", H_CALL_ID);
+        NAMED("cseq", H_CSEQ);
+        NAMED("content-length", H_CONTENT_LENGTH);
+        NAMED("content-type", H_CONTENT_TYPE);
+        NAMED("c", H_CONTENT_TYPE);
+        break;
+    case 'f':
+        NAMED("from", H_FROM);
+        NAMED("f", H_FROM);
+        break;
+    case 'i':
+        NAMED("i", H_CALL_ID);
+        break;
+    case 'l':
+        NAMED("l", H_CONTENT_LENGTH);
+        break;
+    case 'p':
+        NAMED("proxy-authenticate", H_PROXY_AUTHENTICATE);
+        NAMED("proxy-authorization", H_PROXY_AUTHORIZATION);
+        break;
+    case 'r':
+        NAMED("reason", H_REASON);
+        NAMED("retry-after", H_RETRY_AFTER);
+        break;
+    case 's':
+        NAMED("server", H_SERVER);
+        break;
+    case 't':
+        NAMED("to", H_TO);
+        NAMED("t", H_TO);
+        break;
+    case 'u':
+        NAMED("user-agent", H_USER_AGENT);
+        break;
+    case 'w':
+        NAMED("www-authenticate", H_WWW_AUTHENTICATE);
+        NAMED("warning", H_WARNING);
+        break;
+    case '\0':
+        /* a NUL name has always read as CSeq (it matched the empty compact
+         * form of the long-only names): kept, results stay the same */
+        NAMED("\0", H_CSEQ);
+        break;
+    default:
+        break;
     }
+#undef NAMED
+    return H_OTHER;
 }
 
 /* A character of a SIP token (RFC 3261 section 25.1): method names. */
-static bool is_token(char c)
+static inline bool is_token(char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           (c != '\0' && strchr("-.!%*_+`'~", c) != NULL);
+           in_set(c, BIT('-') | BIT('.') | BIT('!') | BIT('%') | BIT('*') | BIT('+') | BIT('\'')) ||
+           c == '_' || c == '`' || c == '~';
 }
 
 /* The start line: "SIP/2.0 404 Not Found" or "INVITE sip:bob@x SIP/2.0". */
@@ -473,20 +505,19 @@ bool sg_sip_parse(const char *buf, size_t len, sg_sip_t *m)
     if (!start_line((sg_str_t){buf, n}, m))
         return false;
     while (p < end) {
-        const char *line = p, *colon, *vend;
+        const char *line = p, *colon = NULL, *vend;
         header_t h;
         p = line_at(line, end, &n);
         if (n == 0)
             break; /* end of the headers */
-        colon = memchr(line, ':', n);
-        if (!colon)
-            continue;
-        h = header_of(trim(line, (size_t)(colon - line)));
-        /* lines starting with a blank continue the value (folding) */
+        h = header_at(line, n, &colon);
+        /* lines starting with a blank continue a header's value (folding) */
         vend = line + n;
-        while (p < end && (*p == ' ' || *p == '\t')) {
-            line = p;
-            p = line_at(line, end, &n);
+        if (p < end && (*p == ' ' || *p == '\t') && (colon || memchr(line, ':', n))) {
+            do {
+                line = p;
+                p = line_at(line, end, &n);
+            } while (p < end && (*p == ' ' || *p == '\t'));
             vend = line + n;
         }
         if (h != H_OTHER)
