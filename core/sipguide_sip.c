@@ -121,44 +121,38 @@ static bool read_uint(sg_str_t s, uint32_t *out)
     return true;
 }
 
+/* What ends an unquoted parameter value: a table, as values are scanned byte
+ * by byte (a tag, on every From and To). */
+static const bool ends_value[256] = {[';'] = true,  [','] = true,  ['>'] = true, [' '] = true,
+                                     ['\t'] = true, ['\r'] = true, ['\n'] = true};
+
 /* The value of parameter name[0..n) (";name=value" or ", name=value"), without
  * quotes; starts looking at s.  Parameter names match case-insensitively. */
 static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
 {
-    for (size_t i = 0; i + n < s.len; i++) {
-        const char *q;
-        size_t rest;
-        /* name[0] is a letter: one OR rules out most places cheaply */
-        if ((s.p[i] | 0x20) != name[0])
+    const char *end = s.p + s.len;
+    for (const char *c = s.p; c + n < end; c++) {
+        const char *q, *e;
+        /* name[0] is a letter: one OR rules out most places */
+        if ((*c | 0x20) != name[0] || (c > s.p && !in_set(c[-1], BIT(';') | BIT(',') | WS)) ||
+            !same_ci(c, name, n))
             continue;
-        if (i > 0 && !in_set(s.p[i - 1], BIT(';') | BIT(',') | WS))
+        for (q = c + n; q < end && is_ws(*q); q++)
+            ;
+        if (q == end || *q != '=')
             continue;
-        if (!same_ci(s.p + i, name, n))
-            continue;
-        q = s.p + i + n;
-        rest = s.len - i - n;
-        while (rest && is_ws(*q)) {
+        for (q++; q < end && is_ws(*q); q++)
+            ;
+        if (q < end && *q == '"') {
             q++;
-            rest--;
-        }
-        if (!rest || *q != '=')
-            continue;
-        q++;
-        rest--;
-        while (rest && is_ws(*q)) {
-            q++;
-            rest--;
-        }
-        if (rest && *q == '"') {
-            const char *end = memchr_c(q + 1, rest - 1, '"');
-            size_t len = end ? (size_t)(end - q - 1) : rest - 1;
-            return (sg_str_t){len ? q + 1 : NULL, len};
+            e = memchr_c(q, (size_t)(end - q), '"'); /* unclosed: to the end */
+            if (!e)
+                e = end;
         } else {
-            size_t len = 0;
-            while (len < rest && !in_set(q[len], BIT(';') | BIT(',') | WS | BIT('>')))
-                len++;
-            return (sg_str_t){len ? q : NULL, len};
+            for (e = q; e < end && !ends_value[(unsigned char)*e]; e++)
+                ;
         }
+        return (sg_str_t){e > q ? q : NULL, (size_t)(e - q)};
     }
     return none;
 }
