@@ -105,7 +105,7 @@ static const char *memchr_c(const char *p, size_t n, char c)
 }
 
 /* A decimal number at the start of s (after blanks); false if none. */
-static bool read_uint(sg_str_t s, uint32_t *out)
+static inline bool read_uint(sg_str_t s, uint32_t *out)
 {
     uint64_t v = 0;
     size_t i = 0, digits = 0;
@@ -160,13 +160,16 @@ static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
 
 #define param(s, name) param_n(s, name, sizeof(name) - 1)
 
-/* From and To: user part, tag and address (the URI without its parameters). */
+/* From and To: user part, tag and address (the URI without its parameters;
+ * addr may be NULL). */
 static void name_addr(sg_str_t v, sg_str_t *user, sg_str_t *tag, sg_str_t *addr)
 {
     const char *vend = v.p + v.len, *lt, *uri, *end, *cut, *colon, *at;
     sg_str_t params;
     size_t n;
-    *user = *addr = *tag = none;
+    *user = *tag = none;
+    if (addr)
+        *addr = none;
     if (!v.p)
         return; /* an empty header */
     /* the URI: inside <...> (to the value's end if unclosed), or up to the first ';' */
@@ -184,10 +187,14 @@ static void name_addr(sg_str_t v, sg_str_t *user, sg_str_t *tag, sg_str_t *addr)
     cut = memchr_c(uri, n, '?');
     if (cut)
         n = (size_t)(cut - uri);
-    *addr = trim(uri, n);
+    if (addr)
+        *addr = trim(uri, n);
     params = (sg_str_t){end, (size_t)(vend - end)};
     *tag = param(params, "tag");
-    colon = memchr_c(uri, n, ':');
+    for (colon = uri; colon < uri + n && *colon != ':'; colon++)
+        ;
+    if (colon == uri + n)
+        colon = NULL;
     if (!colon)
         return;
     at = memchr_c(colon, (size_t)(uri + n - colon), '@');
@@ -350,22 +357,21 @@ static void header(sg_sip_t *m, header_t h, sg_str_t v, sg_str_t *ctype, uint32_
         break;
     case H_CSEQ:
         if (!m->has_cseq && read_uint(v, &m->cseq)) {
-            size_t i = 0, k;
+            const char *c = v.p, *e = v.p + v.len, *method;
             m->has_cseq = true;
-            while (i < v.len && (is_ws(v.p[i]) || (v.p[i] >= '0' && v.p[i] <= '9')))
-                i++;
-            /* the method is a token, alone after the number; junk names none */
-            for (k = i; k < v.len && is_token(v.p[k]); k++)
+            while (c < e && (is_ws(*c) || (*c >= '0' && *c <= '9')))
+                c++;
+            /* the method is a token, alone after the number (v is trimmed: up
+             * to its end); junk names none */
+            for (method = c; c < e && is_token(*c); c++)
                 ;
-            if (k > i && trim(v.p + k, v.len - k).len == 0)
-                m->cseq_method = (sg_str_t){v.p + i, k - i};
+            if (c > method && c == e)
+                m->cseq_method = (sg_str_t){method, (size_t)(c - method)};
         }
         break;
     case H_FROM:
-        if (!m->from_tag.p && !m->from_user.p) {
-            sg_str_t addr;
-            name_addr(v, &m->from_user, &m->from_tag, &addr);
-        }
+        if (!m->from_tag.p && !m->from_user.p)
+            name_addr(v, &m->from_user, &m->from_tag, NULL);
         break;
     case H_TO:
         if (!m->to_addr.p)
@@ -431,18 +437,24 @@ static void sdp(sg_sip_t *m, const char *p, size_t n)
     const char *end = p + n;
     while (p < end) {
         const char *nl = memchr_c(p, (size_t)(end - p), '\n');
-        const char *le = nl ? nl : end;
-        sg_str_t line = trim(p, (size_t)(le - p));
-        if (line.len > 2 && line.p[1] == '=') {
-            sg_str_t v = trim(line.p + 2, line.len - 2);
-            if (line.p[0] == 'm' && m->nmedia < sizeof m->mlines / sizeof m->mlines[0]) {
-                m->mlines[m->nmedia++] = v;
-            } else if (line.p[0] == 'a' && v.len && m->nattr < SG_SIP_MAX_SDP_LINES) {
-                m->attrs[m->nattr] = v;
-                m->attr_media[m->nattr++] = (int)m->nmedia - 1;
-            }
-        }
+        const char *le = nl ? nl : end, *s = p;
+        sg_str_t v;
         p = nl ? nl + 1 : end;
+        while (s < le && is_ws(*s))
+            s++;
+        /* only m= and a= lines with a value: the others are not trimmed */
+        if (le - s < 3 || s[1] != '=' || (s[0] != 'm' && s[0] != 'a'))
+            continue;
+        v = trim(s + 2, (size_t)(le - s - 2));
+        if (!v.len)
+            continue;
+        if (s[0] == 'm') {
+            if (m->nmedia < sizeof m->mlines / sizeof m->mlines[0])
+                m->mlines[m->nmedia++] = v;
+        } else if (m->nattr < SG_SIP_MAX_SDP_LINES) {
+            m->attrs[m->nattr] = v;
+            m->attr_media[m->nattr++] = (int)m->nmedia - 1;
+        }
     }
 }
 
