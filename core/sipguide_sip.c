@@ -39,11 +39,6 @@ static inline sg_str_t trim(const char *p, size_t n)
     return s;
 }
 
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 static uint64_t load8(const char *p)
 {
     uint64_t v;
@@ -242,17 +237,19 @@ static inline bool named(const char *p, const char *le, const char *word, size_t
  * no colon) for any other line.  Told by the first letter of the name and a
  * compare or two, without looking for the colon first: most lines (Via,
  * Contact, Max-Forwards, ...) are none of these. */
-static header_t header_at(const char *line, size_t n, const char **colon)
+static header_t header_at(const char *line, const char *le, const char **colon)
 {
-    const char *le = line + n;
 #define NAMED(word, h)                                                                             \
     if (named(line, le, word, sizeof(word) - 1, colon))                                            \
     return h
-    while (line < le && is_ws(*line))
-        line++; /* a blank line start that does not fold */
-    if (line == le)
-        return H_OTHER;
-    switch (lower(*line)) {
+    if (is_ws(*line)) { /* a blank line start that does not fold */
+        while (line < le && is_ws(*line))
+            line++;
+        if (line == le)
+            return H_OTHER;
+    }
+    /* ORing 0x20 lower-cases a letter (and only letters become letters) */
+    switch (*line | 0x20) {
     case 'a':
         NAMED("authorization", H_AUTHORIZATION);
         break;
@@ -295,7 +292,7 @@ static header_t header_at(const char *line, size_t n, const char **colon)
         NAMED("www-authenticate", H_WWW_AUTHENTICATE);
         NAMED("warning", H_WARNING);
         break;
-    case '\0':
+    case '\0' | 0x20:
         /* a NUL name has always read as CSeq (it matched the empty compact
          * form of the long-only names): kept, results stay the same */
         NAMED("\0", H_CSEQ);
@@ -487,19 +484,18 @@ static void body(sg_sip_t *m, sg_str_t ctype, const char *p, size_t n)
     sdp(m, start, stop ? (size_t)(stop - start) : b.len);
 }
 
-/* The line at p (p < end): its length without the line break (LF, or CR LF),
- * and where the next line starts. */
-static const char *line_at(const char *p, const char *end, size_t *n)
+/* The line at p (p < end): where it ends (*le: its LF, or the message's
+ * end), and where the next one starts. */
+static const char *next_line(const char *p, const char *end, const char **le)
 {
     const char *nl = memchr(p, '\n', (size_t)(end - p));
-    const char *le = nl ? nl : end;
-    *n = (size_t)(le - p) - (le > p && le[-1] == '\r');
+    *le = nl ? nl : end;
     return nl ? nl + 1 : end;
 }
 
 static bool read_message(const char *buf, size_t len, sg_sip_t *m)
 {
-    const char *p, *end = buf + len;
+    const char *p, *le, *end = buf + len;
     sg_str_t ctype = none;
     uint32_t clen = 0;
     bool has_clen = false;
@@ -507,27 +503,30 @@ static bool read_message(const char *buf, size_t len, sg_sip_t *m)
 
     if (!buf || !len)
         return false;
-    p = line_at(buf, end, &n);
-    if (!start_line((sg_str_t){buf, n}, m))
+    p = next_line(buf, end, &le);
+    if (!start_line((sg_str_t){buf, (size_t)(le - buf) - (le > buf && le[-1] == '\r')}, m))
         return false;
+    /* Header lines are taken to their LF: a CR before it is a blank, which
+     * header_at() passes over and values are cut before. */
     while (p < end) {
-        const char *line = p, *colon = NULL, *vend;
+        const char *line = p, *colon = NULL;
         header_t h;
-        p = line_at(line, end, &n);
-        if (n == 0)
-            break; /* end of the headers */
-        h = header_at(line, n, &colon);
+        p = next_line(line, end, &le);
+        if (le == line || (le == line + 1 && *line == '\r'))
+            break; /* the empty line ending the headers */
+        h = header_at(line, le, &colon);
         /* lines starting with a blank continue a header's value (folding) */
-        vend = line + n;
-        if (p < end && (*p == ' ' || *p == '\t') && (colon || memchr(line, ':', n))) {
+        if (p < end && (*p == ' ' || *p == '\t') &&
+            (colon || memchr(line, ':', (size_t)(le - line)))) {
             do {
-                line = p;
-                p = line_at(line, end, &n);
+                p = next_line(p, end, &le);
             } while (p < end && (*p == ' ' || *p == '\t'));
-            vend = line + n;
         }
-        if (h != H_OTHER)
-            header(m, h, trim(colon + 1, (size_t)(vend - colon - 1)), &ctype, &clen, &has_clen);
+        if (h != H_OTHER) {
+            if (le[-1] == '\r')
+                le--;
+            header(m, h, trim(colon + 1, (size_t)(le - colon - 1)), &ctype, &clen, &has_clen);
+        }
     }
     if (p < end) {
         n = (size_t)(end - p);
