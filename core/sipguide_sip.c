@@ -126,8 +126,11 @@ static const bool ends_value[256] = {[';'] = true,  [','] = true,  ['>'] = true,
  * quotes; starts looking at s.  Parameter names match case-insensitively. */
 static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
 {
-    const char *end = s.p + s.len;
-    for (const char *c = s.p; c + n < end; c++) {
+    const char *end;
+    if (!s.p)
+        return none; /* an empty value (and no arithmetic on NULL) */
+    end = s.p + s.len;
+    for (const char *c = s.p; (size_t)(end - c) > n; c++) {
         const char *q, *e;
         /* name[0] is a letter: one OR rules out most places */
         if ((*c | 0x20) != name[0] || (c > s.p && !in_set(c[-1], BIT(';') | BIT(',') | WS)) ||
@@ -159,7 +162,7 @@ static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
  * addr may be NULL). */
 static void name_addr(sg_str_t v, sg_str_t *user, sg_str_t *tag, sg_str_t *addr)
 {
-    const char *vend = v.p + v.len, *lt, *uri, *end, *cut, *colon, *at;
+    const char *vend, *lt, *uri, *end, *cut, *colon, *at;
     sg_str_t params;
     size_t n;
     *user = *tag = none;
@@ -167,6 +170,7 @@ static void name_addr(sg_str_t v, sg_str_t *user, sg_str_t *tag, sg_str_t *addr)
         *addr = none;
     if (!v.p)
         return; /* an empty header */
+    vend = v.p + v.len;
     /* the URI: inside <...> (to the value's end if unclosed), or up to the first ';' */
     lt = memchr(v.p, '<', v.len);
     uri = lt ? lt + 1 : v.p;
