@@ -53,10 +53,17 @@ static uint32_t load4(const char *p)
     return v;
 }
 
+static uint16_t load2(const char *p)
+{
+    uint16_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
 /* Whether p[0..n) is word, ignoring the case of its letters.  word is lower
  * case, and its other characters lie below '@' ('-', '/', '.', digits, CR, LF):
  * bit 6 tells a letter, so ORing 0x20 into p where word has a letter (and only
- * there) folds case.  Eight or four bytes at a time: header names and the
+ * there) folds case.  Eight, four or two bytes at a time: header names and the
  * words sought in values are compared on every message. */
 static inline bool same_ci(const char *p, const char *word, size_t n)
 {
@@ -74,10 +81,12 @@ static inline bool same_ci(const char *p, const char *word, size_t n)
         return (load4(p) | ((w >> 1) & 0x20202020u)) == w &&
                (load4(p + n - 4) | ((t >> 1) & 0x20202020u)) == t;
     }
-    for (size_t i = 0; i < n; i++)
-        if ((p[i] | ((word[i] >> 1) & 0x20)) != word[i])
-            return false;
-    return true;
+    if (n >= 2) {
+        uint16_t w = load2(word), t = load2(word + n - 2);
+        return (load2(p) | ((w >> 1) & 0x2020)) == w &&
+               (load2(p + n - 2) | ((t >> 1) & 0x2020)) == t;
+    }
+    return n == 0 || (p[0] | ((word[0] >> 1) & 0x20)) == word[0];
 }
 
 /* s is word (a string literal, see same_ci), ignoring case. */
@@ -148,8 +157,13 @@ static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
             if (!e)
                 e = end;
         } else {
-            for (e = q; e < end && !ends_value[(unsigned char)*e]; e++)
-                ;
+            e = q; /* four bytes a round while four are left: tags are long */
+            while (end - e >= 4 &&
+                   !(ends_value[(unsigned char)e[0]] | ends_value[(unsigned char)e[1]] |
+                     ends_value[(unsigned char)e[2]] | ends_value[(unsigned char)e[3]]))
+                e += 4;
+            while (e < end && !ends_value[(unsigned char)*e])
+                e++;
         }
         return (sg_str_t){e > q ? q : NULL, (size_t)(e - q)};
     }
