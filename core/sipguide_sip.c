@@ -11,18 +11,43 @@
 
 static const sg_str_t none = {NULL, 0};
 
-/* Sets of characters below 64 as bit masks: a membership test is one shift. */
-#define BIT(c) (UINT64_C(1) << (c))
-#define WS (BIT(' ') | BIT('\t') | BIT('\r') | BIT('\n'))
+/* Character classes, one table lookup each: the scans below test every byte. */
+enum {
+    BLANK = 1,      /* what trimming drops */
+    PARAM_SEP = 2,  /* what comes before a parameter's name */
+    ENDS_VALUE = 4, /* what ends an unquoted parameter value */
+    TOKEN_MARK = 8, /* the token characters that are no letter or digit */
+    FOLD = 16,      /* what starts a line that continues a header's value */
+};
 
-static bool in_set(char c, uint64_t set)
+static const unsigned char char_class[256] = {
+    [' '] = BLANK | PARAM_SEP | ENDS_VALUE | FOLD,
+    ['\t'] = BLANK | PARAM_SEP | ENDS_VALUE | FOLD,
+    ['\r'] = BLANK | PARAM_SEP | ENDS_VALUE,
+    ['\n'] = BLANK | PARAM_SEP | ENDS_VALUE,
+    [';'] = PARAM_SEP | ENDS_VALUE,
+    [','] = PARAM_SEP | ENDS_VALUE,
+    ['>'] = ENDS_VALUE,
+    ['-'] = TOKEN_MARK,
+    ['.'] = TOKEN_MARK,
+    ['!'] = TOKEN_MARK,
+    ['%'] = TOKEN_MARK,
+    ['*'] = TOKEN_MARK,
+    ['_'] = TOKEN_MARK,
+    ['+'] = TOKEN_MARK,
+    ['`'] = TOKEN_MARK,
+    ['\''] = TOKEN_MARK,
+    ['~'] = TOKEN_MARK,
+};
+
+static bool is(char c, unsigned cls)
 {
-    return (unsigned char)c < 64 && (set >> (unsigned char)c) & 1;
+    return char_class[(unsigned char)c] & cls;
 }
 
 static bool is_ws(char c)
 {
-    return in_set(c, WS);
+    return is(c, BLANK);
 }
 
 static inline sg_str_t trim(const char *p, size_t n)
@@ -111,25 +136,19 @@ static const char *memchr_c(const char *p, size_t n, char c)
 /* A decimal number at the start of s (after blanks); false if none. */
 static inline bool read_uint(sg_str_t s, uint32_t *out)
 {
+    const char *p, *end, *digits;
     uint64_t v = 0;
-    size_t i = 0, digits = 0;
-    while (i < s.len && is_ws(s.p[i]))
-        i++;
-    while (i < s.len && s.p[i] >= '0' && s.p[i] <= '9' && digits < 10) {
-        v = v * 10 + (uint64_t)(s.p[i] - '0');
-        i++;
-        digits++;
-    }
-    if (!digits || v > UINT32_MAX)
+    if (!s.p)
+        return false; /* an empty value (and no arithmetic on NULL) */
+    for (p = s.p, end = s.p + s.len; p < end && is_ws(*p); p++)
+        ;
+    for (digits = p; p < end && p - digits < 10 && *p >= '0' && *p <= '9'; p++)
+        v = v * 10 + (uint64_t)(*p - '0');
+    if (p == digits || v > UINT32_MAX)
         return false;
     *out = (uint32_t)v;
     return true;
 }
-
-/* What ends an unquoted parameter value: a table, as values are scanned byte
- * by byte (a tag, on every From and To). */
-static const bool ends_value[256] = {[';'] = true,  [','] = true,  ['>'] = true, [' '] = true,
-                                     ['\t'] = true, ['\r'] = true, ['\n'] = true};
 
 /* The value of parameter name[0..n) (";name=value" or ", name=value"), without
  * quotes; starts looking at s.  Parameter names match case-insensitively. */
@@ -142,8 +161,7 @@ static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
     for (const char *c = s.p; (size_t)(end - c) > n; c++) {
         const char *q, *e;
         /* name[0] is a letter: one OR rules out most places */
-        if ((*c | 0x20) != name[0] || (c > s.p && !in_set(c[-1], BIT(';') | BIT(',') | WS)) ||
-            !same_ci(c, name, n))
+        if ((*c | 0x20) != name[0] || (c > s.p && !is(c[-1], PARAM_SEP)) || !same_ci(c, name, n))
             continue;
         for (q = c + n; q < end && is_ws(*q); q++)
             ;
@@ -159,10 +177,11 @@ static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
         } else {
             e = q; /* four bytes a round while four are left: tags are long */
             while (end - e >= 4 &&
-                   !(ends_value[(unsigned char)e[0]] | ends_value[(unsigned char)e[1]] |
-                     ends_value[(unsigned char)e[2]] | ends_value[(unsigned char)e[3]]))
+                   !((char_class[(unsigned char)e[0]] | char_class[(unsigned char)e[1]] |
+                      char_class[(unsigned char)e[2]] | char_class[(unsigned char)e[3]]) &
+                     ENDS_VALUE))
                 e += 4;
-            while (e < end && !ends_value[(unsigned char)*e])
+            while (e < end && !is(*e, ENDS_VALUE))
                 e++;
         }
         return (sg_str_t){e > q ? q : NULL, (size_t)(e - q)};
@@ -243,9 +262,10 @@ static inline bool named(const char *p, const char *le, const char *word, size_t
 {
     if ((size_t)(le - p) <= n || !same_ci(p, word, n))
         return false;
-    for (p += n; p < le && is_ws(*p); p++)
-        ;
-    if (p == le || *p != ':')
+    for (p += n; p < le && *p != ':'; p++)
+        if (!is_ws(*p))
+            return false;
+    if (p == le)
         return false;
     *colon = p;
     return true;
@@ -326,8 +346,7 @@ static header_t header_at(const char *line, const char *le, const char **colon)
 static inline bool is_token(char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           in_set(c, BIT('-') | BIT('.') | BIT('!') | BIT('%') | BIT('*') | BIT('+') | BIT('\'')) ||
-           c == '_' || c == '`' || c == '~';
+           is(c, TOKEN_MARK);
 }
 
 /* The start line: "SIP/2.0 404 Not Found" or "INVITE sip:bob@x SIP/2.0". */
@@ -530,15 +549,15 @@ static bool read_message(const char *buf, size_t len, sg_sip_t *m)
         const char *line = p, *colon = NULL;
         header_t h;
         p = next_line(line, end, &le);
-        if (le == line || (le == line + 1 && *line == '\r'))
-            break; /* the empty line ending the headers */
+        /* the empty line ending the headers (most lines start with no blank) */
+        if (is_ws(*line) && (*line == '\n' || (*line == '\r' && le == line + 1)))
+            break;
         h = header_at(line, le, &colon);
-        /* lines starting with a blank continue a header's value (folding) */
-        if (p < end && (*p == ' ' || *p == '\t') &&
-            (colon || memchr(line, ':', (size_t)(le - line)))) {
+        /* lines starting with a space or tab continue the value (folding) */
+        if (p < end && is(*p, FOLD) && (colon || memchr(line, ':', (size_t)(le - line)))) {
             do {
                 p = next_line(p, end, &le);
-            } while (p < end && (*p == ' ' || *p == '\t'));
+            } while (p < end && is(*p, FOLD));
         }
         if (h != H_OTHER) {
             if (le[-1] == '\r')
