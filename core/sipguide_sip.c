@@ -2,6 +2,11 @@
  * its bytes (see sipguide_sip.h for why).  Every read is bounded by the
  * message's length; nothing is copied.
  *
+ * It runs on every SIP message of a capture's first pass, so bytes are looked
+ * at as few times as the results allow: lines and delimiters are found with
+ * memchr, character classes by table, header names told by their first
+ * letter, words compared several bytes at a time.
+ *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "sipguide_sip.h"
@@ -125,6 +130,10 @@ static inline bool same_ci(const char *p, const char *word, size_t n)
 /* s is word (a string literal, see same_ci), ignoring case. */
 #define IS_CI(s, word) ((s).len == sizeof(word) - 1 && same_ci((s).p, word, sizeof(word) - 1))
 
+/* s starts with word (a string literal, see same_ci), ignoring case. */
+#define IS_CI_PREFIX(s, word)                                                                      \
+    ((s).len >= sizeof(word) - 1 && same_ci((s).p, word, sizeof(word) - 1))
+
 /* First occurrence of word[0..n) (see same_ci) in s, ignoring case, or NULL. */
 static const char *find_ci(sg_str_t s, const char *word, size_t n)
 {
@@ -200,45 +209,47 @@ static sg_str_t param_n(sg_str_t s, const char *name, size_t n)
  * addr may be NULL). */
 static void name_addr(sg_str_t v, sg_str_t *user, sg_str_t *tag, sg_str_t *addr)
 {
-    const char *vend, *lt, *uri, *end, *cut, *colon, *at;
+    const char *vend, *uri, *end, *cut, *q, *colon, *at;
     sg_str_t params;
-    size_t n;
     *user = *tag = none;
     if (addr)
         *addr = none;
     if (!v.p)
         return; /* an empty header */
     vend = v.p + v.len;
-    /* the URI: inside <...> (to the value's end if unclosed), or up to the first ';' */
-    lt = memchr(v.p, '<', v.len);
-    uri = lt ? lt + 1 : v.p;
-    end = memchr_c(uri, (size_t)(vend - uri), lt ? '>' : ';');
+    /* the URI: inside <...> (to the value's end if unclosed), or up to the
+     * first ';' */
+    uri = memchr(v.p, '<', v.len);
+    if (uri) {
+        uri++;
+        end = memchr(uri, '>', (size_t)(vend - uri));
+    } else {
+        uri = v.p;
+        end = memchr(uri, ';', v.len);
+    }
     if (!end)
         end = vend;
-    /* without its own parameters or headers (memchr: the fewest instructions
-     * over a few dozen bytes) */
-    n = (size_t)(end - uri);
-    cut = memchr_c(uri, n, ';');
-    if (cut)
-        n = (size_t)(cut - uri);
-    cut = memchr_c(uri, n, '?');
-    if (cut)
-        n = (size_t)(cut - uri);
+    /* without its own parameters or headers (memchr: fewer instructions than
+     * a loop, over a few dozen bytes) */
+    cut = memchr(uri, ';', (size_t)(end - uri));
+    if (!cut)
+        cut = end;
+    if ((q = memchr(uri, '?', (size_t)(cut - uri))) != NULL)
+        cut = q;
     if (addr)
-        *addr = trim(uri, n);
+        *addr = trim(uri, (size_t)(cut - uri));
     params = (sg_str_t){end, (size_t)(vend - end)};
     *tag = param(params, "tag");
-    for (colon = uri; colon < uri + n && *colon != ':'; colon++)
+    /* its first ':', the scheme's: a few bytes in, a loop finds it sooner */
+    for (colon = uri; colon < cut && *colon != ':'; colon++)
         ;
-    if (colon == uri + n)
-        colon = NULL;
-    if (!colon)
+    if (colon == cut)
         return;
-    at = memchr_c(colon, (size_t)(uri + n - colon), '@');
+    at = memchr(colon, '@', (size_t)(cut - colon));
     if (at && at > colon + 1)
         *user = (sg_str_t){colon + 1, (size_t)(at - colon - 1)};
-    else if (!at && uri + n > colon + 1 && colon == uri + 3 && memcmp(uri, "tel", 3) == 0)
-        *user = (sg_str_t){colon + 1, (size_t)(uri + n - colon - 1)}; /* tel:+15551234567 */
+    else if (!at && cut > colon + 1 && colon == uri + 3 && memcmp(uri, "tel", 3) == 0)
+        *user = (sg_str_t){colon + 1, (size_t)(cut - colon - 1)}; /* tel:+15551234567 */
 }
 
 typedef enum {
@@ -267,11 +278,9 @@ static inline bool named(const char *p, const char *le, const char *word, size_t
 {
     if ((size_t)(le - p) <= n || !same_ci(p, word, n))
         return false;
-    for (p += n; p < le && *p != ':'; p++)
-        if (!is_ws(*p))
-            return false;
-    if (p == le)
-        return false;
+    for (p += n; *p != ':'; p++) /* p < le: the name is shorter than the line */
+        if (!is_ws(*p) || p + 1 == le)
+            return false; /* blanks only before the colon */
     *colon = p;
     return true;
 }
@@ -370,15 +379,14 @@ static bool start_line(sg_str_t line, sg_sip_t *m)
         m->status_line = line;
         return true;
     }
-    sp1 = memchr_c(line.p, line.len, ' ');
-    if (!sp1 || sp1 == line.p)
+    /* the method: token characters up to the first space */
+    for (sp1 = line.p; sp1 < line.p + line.len && is_token(*sp1); sp1++)
+        ;
+    if (sp1 == line.p || sp1 == line.p + line.len || *sp1 != ' ')
         return false;
     sp2 = memchr_c(sp1 + 1, line.len - (size_t)(sp1 + 1 - line.p), ' ');
     if (!sp2 || line.p + line.len - (sp2 + 1) != 7 || memcmp(sp2 + 1, "SIP/2.0", 7) != 0)
         return false;
-    for (const char *c = line.p; c < sp1; c++)
-        if (!is_token(*c))
-            return false;
     m->is_request = true;
     m->method = (sg_str_t){line.p, (size_t)(sp1 - line.p)};
     m->ruri = trim(sp1 + 1, (size_t)(sp2 - sp1 - 1));
@@ -396,7 +404,8 @@ static void header(sg_sip_t *m, header_t h, sg_str_t v, sg_str_t *ctype, uint32_
         break;
     case H_CSEQ:
         if (!m->has_cseq && read_uint(v, &m->cseq)) {
-            const char *c = v.p, *e = v.p + v.len, *method;
+            /* v is trimmed, so it starts with the number's first digit */
+            const char *c = v.p + 1, *e = v.p + v.len, *method;
             m->has_cseq = true;
             while (c < e && (is_ws(*c) || (*c >= '0' && *c <= '9')))
                 c++;
@@ -475,7 +484,7 @@ static void sdp(sg_sip_t *m, const char *p, size_t n)
 {
     const char *end = p + n;
     while (p < end) {
-        const char *nl = memchr_c(p, (size_t)(end - p), '\n');
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end, *s = p;
         sg_str_t v;
         p = nl ? nl + 1 : end;
@@ -505,7 +514,7 @@ static void body(sg_sip_t *m, sg_str_t ctype, const char *p, size_t n)
     const char *part, *start, *stop;
     if (!ctype.p || !n)
         return;
-    if (FIND_CI(ctype, "application/sdp") == ctype.p) {
+    if (IS_CI_PREFIX(ctype, "application/sdp")) {
         sdp(m, p, n);
         return;
     }
