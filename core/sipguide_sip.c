@@ -546,7 +546,7 @@ static const char *next_line(const char *p, const char *end, const char **le)
 
 static bool read_message(const char *buf, size_t len, sg_sip_t *m)
 {
-    const char *p, *le, *end = buf + len;
+    const char *p, *le, *end;
     sg_str_t ctype = none;
     uint32_t clen = 0;
     bool has_clen = false;
@@ -554,6 +554,7 @@ static bool read_message(const char *buf, size_t len, sg_sip_t *m)
 
     if (!buf || !len)
         return false;
+    end = buf + len;
     p = next_line(buf, end, &le);
     if (!start_line((sg_str_t){buf, (size_t)(le - buf) - (le > buf && le[-1] == '\r')}, m))
         return false;

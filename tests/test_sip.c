@@ -117,12 +117,48 @@ static void test_not_sip(void)
     CHECK(sg_sip_parse("SIP/2.0 180", 11, &m) && m.code == 180, "no phrase");
 }
 
+/* The edges of header lines and SDP lines the reader walks fast. */
+static void test_line_edges(void)
+{
+    static const char msg[] = "SIP/2.0 200 OK\r\n"
+                              "From:\r\n"
+                              "From: <sip:a@b>;tag=f2\r\n"
+                              "To : <sip:bob@x>;tag=t1\r\n"
+                              "No colon on this line\r\n"
+                              " Call-ID: c1\r\n"
+                              "Via: SIP/2.0/UDP x\r\n"
+                              " ;received=y\r\n"
+                              "Authorization:\r\n"
+                              "Reason:\r\n"
+                              "CSeq:\r\n"
+                              "CSeq: 7\r\n"
+                              "  BYE\r\n"
+                              "Content-Length:\r\n"
+                              "Content-Type: Application/SDP; charset=x\r\n"
+                              "\r\n"
+                              " a=session \r\n"
+                              "m=\r\n"
+                              "m=audio 9 RTP/AVP 0\r\n"
+                              "a=\r\n";
+    sg_sip_t m = parse(msg);
+    CHECK(is(m.from_user, "a") && is(m.from_tag, "f2"), "an empty From, then one with a tag");
+    CHECK(is(m.to_user, "bob") && is(m.to_tag, "t1"), "blanks before a header's colon");
+    CHECK(is(m.call_id, "c1"), "a blank-led line after one without a colon is no fold");
+    CHECK(m.has_cseq && m.cseq == 7 && is(m.cseq_method, "BYE"), "a folded CSeq");
+    CHECK(!m.auth_user.p && !m.auth_realm.p && !m.reason.p && !m.reason_proto,
+          "empty Authorization and Reason");
+    CHECK(m.nmedia == 1 && is(m.mlines[0], "audio 9 RTP/AVP 0") && m.nattr == 1 &&
+              is(m.attrs[0], "session") && m.attr_media[0] == -1 && !m.attrs[1].p && !m.mlines[1].p,
+          "SDP lines: blanks trimmed, empty ones skipped, no Content-Length");
+}
+
 int main(void)
 {
     test_response();
     test_request_with_sdp();
     test_multipart();
     test_not_sip();
+    test_line_edges();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
