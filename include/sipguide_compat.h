@@ -26,4 +26,29 @@ typedef bool sg_bool;
 typedef gboolean sg_bool;
 #endif
 
+/* Whether the application can look up frame num: epan_get_frame_ts() is not
+ * exported by libwireshark 4.0 to 4.6, so sipguide reads the session the
+ * same way.  Its layout (epan/epan.c) is the same from 4.0 to 4.6, and other
+ * programs mirror it; on any other version sipguide claims nothing and
+ * answers TRUE, so it always keeps the capture's history. */
+#if WIRESHARK_VERSION_MAJOR == 4 && WIRESHARK_VERSION_MINOR <= 6
+struct epan_session {
+    struct packet_provider_data *prov;
+    struct packet_provider_funcs funcs;
+};
+static inline gboolean sg_frame_known(const epan_t *session, guint32 num)
+{
+    if (!session || !session->funcs.get_frame_ts)
+        return TRUE;
+    return session->funcs.get_frame_ts(session->prov, num) != NULL;
+}
+#else
+static inline gboolean sg_frame_known(const epan_t *session, guint32 num)
+{
+    (void)session;
+    (void)num;
+    return TRUE;
+}
+#endif
+
 #endif /* SIPGUIDE_COMPAT_H */

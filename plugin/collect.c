@@ -23,6 +23,9 @@ static int proto_icmp = -1, proto_icmpv6 = -1;
 
 /* The capture's history, reset for every file. */
 static sg_tracker_t *tracker;
+/* Whether the history is kept: always, unless this is a single pass in which
+ * nothing can show what it says (decided once per file, see decide()). */
+static enum { HISTORY_UNDECIDED, HISTORY_KEPT, HISTORY_NOT_NEEDED } history;
 static sg_scan_t *scan;
 static wmem_map_t *interned; /* responder names and other repeated strings, file scope */
 
@@ -40,6 +43,7 @@ void sipguide_collect_init(void)
     const sg_settings_t *set = sipguide_settings();
     sg_tracker_free(tracker);
     tracker = sg_tracker_new();
+    history = HISTORY_UNDECIDED;
     interned = wmem_map_new(wmem_file_scope(), wmem_str_hash, g_str_equal);
     sg_scan_free(scan);
     scan = set->scan_enabled ? sg_scan_new(&set->scan) : NULL;
@@ -299,6 +303,8 @@ static void check_scan(sg_resp_t *r, const char *to_user, packet_info *pinfo, co
     r->extra->scan_user_list = wmem_strdup(wmem_file_scope(), hit.users_text);
 }
 
+static void response_alone(scratch_t *sc, const sg_sip_t *m, sg_resp_t *r);
+
 static void collect_response(scratch_t *sc, const sg_sip_t *m, sg_resp_t *r, const char *src,
                              const char *dst)
 {
@@ -308,9 +314,7 @@ static void collect_response(scratch_t *sc, const sg_sip_t *m, sg_resp_t *r, con
     sg_judgement_t j;
     bool scan_counts;
 
-    r->code = m->code;
-    keep_phrase(r, m->status_line);
-    r->method = keep_method(sc, m->cseq_method);
+    response_alone(sc, m, r);
     keep_headers(r, m);
 
     facts_of(sc, m, &f, src, dst);
@@ -325,6 +329,47 @@ static void collect_response(scratch_t *sc, const sg_sip_t *m, sg_resp_t *r, con
     keep_judgement(r, &j, src);
     if (scan && set->scan_enabled && scan_counts && sg_codeset_has(&set->scan_codes, r->code))
         check_scan(r, f.to_user, pinfo, dst);
+}
+
+/* Whether any frame can be dissected again: Wireshark, sharkd and a
+ * two-pass tshark keep every frame, and looking one up succeeds; a one-pass
+ * tshark keeps only the reference, previous displayed and previous captured
+ * frames, so of frames 1 to 4 one at least is gone once frame 6 is reached. */
+static gboolean frames_kept(packet_info *pinfo)
+{
+    for (guint32 k = 1; k <= 4; k++)
+        if (!sg_frame_known(pinfo->epan, k))
+            return FALSE;
+    return TRUE;
+}
+
+/* A single pass in which nothing can show the history (no visible tree, no
+ * reference to a field that needs it, no report, no expert item consumer,
+ * no columns; see sipguide_context_wanted) will never need it.  Then
+ * sipguide reads each response alone, as a one-pass `tshark -e
+ * sipguide.code` asks, and costs little more than the field asked for.
+ * Decided once, at frame 6; until then, and whenever in doubt, the history
+ * is kept. */
+static void decide(packet_info *pinfo, proto_tree *tree)
+{
+    if (history != HISTORY_UNDECIDED || pinfo->num < 6)
+        return;
+    if (!frames_kept(pinfo) && !sipguide_context_wanted(pinfo, tree)) {
+        history = HISTORY_NOT_NEEDED;
+        sg_scan_free(scan);
+        scan = NULL;
+    } else {
+        history = HISTORY_KEPT;
+    }
+}
+
+/* A response alone: its code, phrase and CSeq method, what the guide's
+ * texts and the verdict follow from. */
+static void response_alone(scratch_t *sc, const sg_sip_t *m, sg_resp_t *r)
+{
+    r->code = m->code;
+    keep_phrase(r, m->status_line);
+    r->method = keep_method(sc, m->cseq_method);
 }
 
 /* The bytes of one SIP message: from its "sip" item to the end of the item,
@@ -354,6 +399,7 @@ sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree)
 
     if (!tracker)
         sipguide_collect_init();
+    decide(pinfo, tree);
     items = hf_sip > 0 ? proto_get_finfo_ptr_array(tree, hf_sip) : NULL;
     if (!items || items->len == 0)
         return NULL; /* cheap exit: no SIP message in this frame */
@@ -375,6 +421,21 @@ sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree)
     }
     if (n == 0)
         return NULL;
+    if (history == HISTORY_NOT_NEEDED) {
+        /* the frame is never seen again: its responses live in the packet scope */
+        if (!nresp)
+            return NULL;
+        fr = wmem_new0(pinfo->pool, sg_frame_t);
+        fr->resp = wmem_alloc0_array(pinfo->pool, sg_resp_t, nresp);
+        for (guint i = 0; i < n; i++) {
+            scratch_t sc;
+            sc.pinfo = pinfo;
+            sc.used = 0;
+            if (!msgs[i].is_request)
+                response_alone(&sc, &msgs[i], &fr->resp[fr->count++]);
+        }
+        return fr;
+    }
     src = address_to_str(pinfo->pool, &pinfo->src);
     dst = address_to_str(pinfo->pool, &pinfo->dst);
     if (nresp) {

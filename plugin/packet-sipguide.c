@@ -1051,3 +1051,44 @@ void proto_reg_handoff_sipguide(void)
     register_postdissector(sipguide_handle);
     set_postdissector_wanted_hfids(sipguide_handle, wanted);
 }
+
+/* Whether anything in this run can show what only the capture's history
+ * says (findings, evidence, context, expert items, Info hints, reports):
+ * a visible tree, a reference (filter, -e, column, colouring rule) to any
+ * sipguide field other than those that follow from the response alone, an
+ * expert item consumer, the columns, or a tap on sipguide's reports.
+ * collect.c asks once per file, when it can also tell that no later pass
+ * will come (see there). */
+gboolean sipguide_context_wanted(packet_info *pinfo, proto_tree *tree)
+{
+    /* what the response and its CSeq method alone determine */
+    const int *const alone[] = {&hf_sipguide_code,    &hf_sipguide_phrase, &hf_sipguide_wire_phrase,
+                                &hf_sipguide_title,   &hf_sipguide_meaning, &hf_sipguide_action,
+                                &hf_sipguide_source,  &hf_sipguide_documented, &hf_sipguide_class,
+                                &hf_sipguide_rfc,     &hf_sipguide_verdict, &hf_sipguide_note,
+                                &hf_sipguide_guide_ref, &hf_sipguide_method};
+    static const char *const expert_fields[] = {"_ws.expert", "_ws.expert.message",
+                                                "_ws.expert.severity", "_ws.expert.group"};
+    void *cookie = NULL;
+    int expert_tap = find_tap_id("expert");
+
+    if (!tree || PTREE_DATA(tree)->visible || pinfo->cinfo)
+        return TRUE;
+    if (have_tap_listener(sipguide_tap) || (expert_tap >= 0 && have_tap_listener(expert_tap)))
+        return TRUE;
+    for (size_t i = 0; i < G_N_ELEMENTS(expert_fields); i++) {
+        int id = proto_registrar_get_id_byname(expert_fields[i]);
+        if (id > 0 && proto_field_is_referenced(tree, id))
+            return TRUE;
+    }
+    /* every field of the protocol, expert items' fields included */
+    for (header_field_info *hfi = proto_get_first_protocol_field(proto_sipguide, &cookie); hfi;
+         hfi = proto_get_next_protocol_field(proto_sipguide, &cookie)) {
+        gboolean free_of_context = FALSE;
+        for (size_t i = 0; i < G_N_ELEMENTS(alone); i++)
+            free_of_context |= hfi->id == *alone[i];
+        if (!free_of_context && hfi->ref_type != HF_REF_TYPE_NONE)
+            return TRUE;
+    }
+    return FALSE;
+}

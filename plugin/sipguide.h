@@ -94,6 +94,7 @@ typedef struct {
     const char *first_action; /* NULL if none */
 } sg_tap_t;
 void sipguide_register_stats(void);
+gboolean sipguide_context_wanted(packet_info *pinfo, proto_tree *tree);
 void sipguide_register_calls(void);
 
 /* collect.c: what the SIP dissector found, read on the first pass. */

@@ -86,6 +86,43 @@ class ContextMatchesTshark(unittest.TestCase):
         self.assertEqual(rows["3"], [["404", "699"], ["INVITE", "INVITE"]])  # not ACK/BYE beside them
 
 
+class HistoryOnlyWhenNeeded(unittest.TestCase):
+    """Issue #16: a one-pass tshark that asks only for what a response says
+    alone (code, verdict, texts, method) makes sipguide skip the capture's
+    history; what it gives must be exactly what it gives with the history
+    (asked for through a field that needs it, or with -2), and a field that
+    needs the history must get it in one pass and in two."""
+    ALONE = ["frame.number", "sipguide.code", "sipguide.verdict", "sipguide.title",
+             "sipguide.meaning", "sipguide.action", "sipguide.method", "sipguide.class",
+             "sipguide.phrase", "sipguide.wire_phrase", "sipguide.documented", "sipguide.guide_ref"]
+
+    TWO_PASSES = ("sipnab__sipp-branch-scenario.pcapng", "crafted-transactions.pcap",
+                  "crafted-codes.pcap", "crafted-tcp-multi.pcap")
+
+    def test_alone_fields_same_with_and_without_history(self):
+        compared = 0
+        for cap in sgtest.all_captures():
+            with self.subTest(cap=cap):
+                lean = STAGE.fields(cap, self.ALONE)
+                kept = STAGE.fields(cap, self.ALONE + ["sipguide.request_frame"])
+                self.assertEqual(lean, [r[:-1] for r in kept])
+                if cap in self.TWO_PASSES:
+                    self.assertEqual(lean, STAGE.fields(cap, self.ALONE, ["-2"]))
+                compared += sum(len(r[1]) for r in lean)
+        self.assertGreater(compared, 5000)
+
+    def test_history_in_one_pass_and_in_two(self):
+        cap = "crafted-transactions.pcap"
+        want = ["frame.number", "sipguide.finding", "sipguide.request_frame"]
+        one = STAGE.fields(cap, want)
+        two = STAGE.fields(cap, want, ["-2"])
+        filtered = STAGE.fields(cap, ["frame.number"], ["-2", "-Y", "sipguide.finding"])
+        self.assertEqual(one, two)
+        with_findings = [r[0] for r in one if r[1]]
+        self.assertGreater(len(with_findings), 5)
+        self.assertEqual([r[0] for r in filtered], with_findings)
+
+
 class HeadersThatSayWhy(unittest.TestCase):
     def setUp(self):
         self.rows = {int(r[0][0]): r[1:] for r in STAGE.fields("crafted-context.pcap", [
