@@ -24,7 +24,8 @@
 
 #define SG_MAX_RESP 8      /* distinct responses remembered per transaction */
 #define SG_MAX_PEERS 4096  /* peers whose accepted codecs are remembered */
-#define SG_NO_ACK_SENDS 3  /* a final response sent this often without an ACK */
+#define SG_NO_ACK_SENDS 3
+#define SG_SDP_KEEP 1024   /* bytes of an offer's SDP lines kept (sdp_keep) */  /* a final response sent this often without an ACK */
 
 /* The findings: id, severity, group, one-line explanation, what it answers. */
 static const sg_finding_info_t findings[SG_FIND_COUNT] = {
@@ -177,9 +178,15 @@ void sg_offer_parse(sg_offer_t *o, const char *const *mlines, size_t nm, const c
             o->secure = true;
     }
     for (size_t m = 0; m < nm && m < SG_OFFER_MAX_MEDIA; m++) {
-        char **tok = g_strsplit(mlines[m] ? mlines[m] : "", " ", 0);
-        guint n = g_strv_length(tok);
+        /* split at each space, as g_strsplit(line, " ", 0) would, in place */
+        char line[SG_SDP_KEEP + 1];
+        char *tok[SG_SDP_KEEP / 2 + 2];
+        size_t n = 0;
         const char *dir = session_dir;
+        g_strlcpy(line, mlines[m] ? mlines[m] : "", sizeof line);
+        tok[n++] = line;
+        for (char *c = line; (c = strchr(c, ' ')); *c++ = '\0')
+            tok[n++] = c + 1;
         for (size_t i = 0; i < na; i++)
             if (attr_media[i] == (int)m && attrs[i] && direction_of(attrs[i]))
                 dir = direction_of(attrs[i]);
@@ -191,7 +198,7 @@ void sg_offer_parse(sg_offer_t *o, const char *const *mlines, size_t nm, const c
                 o->secure = true;
             g_snprintf(o->media[o->nmedia++], sizeof o->media[0], "%.16s %.12s %.24s %s", tok[0],
                        tok[1], tok[2], dir);
-            for (guint f = 3; f < n; f++) {
+            for (size_t f = 3; f < n; f++) {
                 char name[32];
                 char *end;
                 unsigned long pt = strtoul(tok[f], &end, 10);
@@ -205,7 +212,6 @@ void sg_offer_parse(sg_offer_t *o, const char *const *mlines, size_t nm, const c
         } else {
             o->all_port_zero = false; /* unreadable: claim nothing */
         }
-        g_strfreev(tok);
     }
 }
 
@@ -225,7 +231,6 @@ static bool is_offer_attr(const char *a, size_t len)
 /* An offer is kept as the SDP lines it is read from (m= lines and the a=
  * lines sg_offer_parse looks at), cut at SG_SDP_KEEP bytes, and read only
  * when a response needs it: most offers are answered and never shown. */
-#define SG_SDP_KEEP 1024
 static char *sdp_keep(const char *sdp)
 {
     char out[SG_SDP_KEEP];
