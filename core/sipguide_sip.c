@@ -544,7 +544,8 @@ static const char *next_line(const char *p, const char *end, const char **le)
     return nl ? nl + 1 : end;
 }
 
-static bool read_message(const char *buf, size_t len, sg_sip_t *m)
+/* alone: only the start line and CSeq (sg_sip_parse_alone) */
+static bool read_message(const char *buf, size_t len, sg_sip_t *m, bool alone)
 {
     const char *p, *le, *end;
     sg_str_t ctype = none;
@@ -574,12 +575,16 @@ static bool read_message(const char *buf, size_t len, sg_sip_t *m)
                 p = next_line(p, end, &le);
             } while (p < end && is(*p, FOLD));
         }
-        if (h != H_OTHER) {
+        if (h != H_OTHER && (!alone || h == H_CSEQ)) {
             if (le[-1] == '\r')
                 le--;
             header(m, h, trim(colon + 1, (size_t)(le - colon - 1)), &ctype, &clen, &has_clen);
+            if (alone && m->has_cseq)
+                return true; /* the first CSeq is the one read */
         }
     }
+    if (alone)
+        return true;
     if (p < end) {
         n = (size_t)(end - p);
         if (has_clen && clen < n)
@@ -618,9 +623,15 @@ bool sg_sip_parse(const char *buf, size_t len, sg_sip_t *m)
 {
     bool ok;
     memset(m, 0, offsetof(sg_sip_t, mlines));
-    ok = read_message(buf, len, m);
+    ok = read_message(buf, len, m, false);
     clear_unused_sdp(m);
     return ok;
+}
+
+bool sg_sip_parse_alone(const char *buf, size_t len, sg_sip_t *m)
+{
+    memset(m, 0, offsetof(sg_sip_t, mlines));
+    return read_message(buf, len, m, true);
 }
 
 char *sg_str_copy(sg_str_t s, char *out, size_t outlen)

@@ -56,6 +56,12 @@ typedef struct {
  * response (a continuation, junk): nothing to say about it then. */
 bool sg_sip_parse(const char *buf, size_t len, sg_sip_t *m);
 
+/* The same, reading only what a response says alone: the start line and
+ * CSeq (number and method).  Every other field is zero or NULL, nmedia and
+ * nattr are 0 and the SDP arrays are left as they were: for a pass that
+ * keeps no history (plugin/collect.c), at a fraction of the cost. */
+bool sg_sip_parse_alone(const char *buf, size_t len, sg_sip_t *m);
+
 /* Copies s into out (at most outlen - 1 bytes, NUL-terminated); returns out,
  * or NULL when s is absent. */
 char *sg_str_copy(sg_str_t s, char *out, size_t outlen);

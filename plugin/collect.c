@@ -414,7 +414,8 @@ sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree)
         const char *buf;
         size_t len;
         if (message_bytes((const field_info *)g_ptr_array_index(items, i), &buf, &len) &&
-            sg_sip_parse(buf, len, &msgs[n])) {
+            (history == HISTORY_NOT_NEEDED ? sg_sip_parse_alone(buf, len, &msgs[n])
+                                           : sg_sip_parse(buf, len, &msgs[n]))) {
             nresp += !msgs[n].is_request;
             n++;
         }

@@ -152,6 +152,40 @@ static void test_line_edges(void)
           "SDP lines: blanks trimmed, empty ones skipped, no Content-Length");
 }
 
+static bool same_str(sg_str_t a, sg_str_t b)
+{
+    return a.p == b.p && a.len == b.len;
+}
+
+/* sg_sip_parse_alone reads the start line and CSeq exactly as the full
+ * reader does, and nothing else. */
+static void test_alone(void)
+{
+    static const char *const msgs[] = {
+        "SIP/2.0 486 Busy Here\r\nCall-ID: x\r\nFrom: <sip:a@b>;tag=1\r\nCSeq: 12 INVITE\r\n"
+        "CSeq: 13 BYE\r\n\r\nv=0\r\nm=audio 4 RTP/AVP 0\r\n",
+        "SIP/2.0 200 OK\r\nCSeq:\r\nCSeq: 7\r\n  BYE\r\n\r\n",
+        "INVITE sip:b@x SIP/2.0\r\nCSeq: 1 INVITE\r\nContent-Type: application/sdp\r\n\r\n"
+        "m=audio 4 RTP/AVP 0\r\n",
+        "SIP/2.0 200 OK\r\nCSeq: 1 /EGIS\xff\r\n",
+        "SIP/2.0 180",
+        "SIP/2.0 100 Trying\nVia: x\n\nCSeq: 1 INVITE\n",
+        "HTTP/1.1 200 OK\r\n\r\n",
+    };
+    for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
+        sg_sip_t full, alone;
+        size_t n = strlen(msgs[i]);
+        bool a = sg_sip_parse(msgs[i], n, &full), b = sg_sip_parse_alone(msgs[i], n, &alone);
+        CHECK(a == b && full.is_request == alone.is_request && full.code == alone.code &&
+                  same_str(full.status_line, alone.status_line) && same_str(full.method, alone.method) &&
+                  same_str(full.ruri, alone.ruri) && full.has_cseq == alone.has_cseq &&
+                  full.cseq == alone.cseq && same_str(full.cseq_method, alone.cseq_method),
+              "alone reads the start line and CSeq as the full reader: %.30s", msgs[i]);
+        CHECK(!alone.call_id.p && !alone.from_tag.p && alone.nmedia == 0 && alone.nattr == 0,
+              "alone reads nothing else: %.30s", msgs[i]);
+    }
+}
+
 int main(void)
 {
     test_response();
@@ -159,6 +193,7 @@ int main(void)
     test_multipart();
     test_not_sip();
     test_line_edges();
+    test_alone();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
