@@ -149,12 +149,12 @@ static void keep_phrase(sg_resp_t *r, sg_str_t line)
     if (!line.p || !sg_status_line_phrase(line.p, line.len, &phrase, &plen))
         return;
     r->phrase_len = (guint32)plen;
-    if (e && !sg_phrase_matches(e, phrase, plen))
-        r->findings |= 1u << SG_FIND_PHRASE_DIFFERS;
-    if (e && strlen(e->phrase) == plen && strncmp(e->phrase, phrase, plen) == 0) {
-        r->wire_phrase = e->phrase;
+    if (e && e->phrase && strlen(e->phrase) == plen && memcmp(e->phrase, phrase, plen) == 0) {
+        r->wire_phrase = e->phrase; /* the usual case: the registry's words, byte for byte */
         return;
     }
+    if (e && !sg_phrase_matches(e, phrase, plen))
+        r->findings |= 1u << SG_FIND_PHRASE_DIFFERS;
     if (plen > SG_PHRASE_MAX) {
         plen = SG_PHRASE_MAX;
         while (plen > 0 && ((unsigned char)phrase[plen] & 0xC0) == 0x80)
