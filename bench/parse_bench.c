@@ -1,5 +1,6 @@
 /* parse_bench.c - what sg_sip_parse() costs per message, counted in
- * instructions: the first pass runs it on every SIP message of a capture.
+ * instructions: the first pass runs it on every SIP message of a capture
+ * (a third argument "alone": sg_sip_parse_alone(), the pass without history).
  * Benchmark only, not part of the product.
  *
  *   tshark -r captures/sipnab__sipp-branch-scenario.pcapng -Y sip \
@@ -7,6 +8,7 @@
  *   cc -O2 -Icore bench/parse_bench.c core/sipguide_sip.c -o /tmp/parse_bench
  *   valgrind --tool=cachegrind --cache-sim=no /tmp/parse_bench /tmp/msgs.hex 0
  *   valgrind --tool=cachegrind --cache-sim=no /tmp/parse_bench /tmp/msgs.hex 1
+ *   valgrind --tool=cachegrind --cache-sim=no /tmp/parse_bench /tmp/msgs.hex 1 alone
  *
  * The difference of the two "I refs", over the number of messages printed, is
  * the cost of one parse (the first run only loads the messages). */
@@ -26,6 +28,7 @@ int main(int argc, char **argv)
     static char line[1 << 20];
     FILE *f = argc > 1 ? fopen(argv[1], "r") : NULL;
     long rounds = argc > 2 ? atol(argv[2]) : 1;
+    bool alone = argc > 3 && strcmp(argv[3], "alone") == 0;
     size_t n = 0, cap = 1024;
     struct {
         char *p;
@@ -54,7 +57,8 @@ int main(int argc, char **argv)
     fclose(f);
     for (long r = 0; r < rounds; r++)
         for (size_t i = 0; i < n; i++)
-            sip += sg_sip_parse(msgs[i].p, msgs[i].len, &m);
+            sip += alone ? sg_sip_parse_alone(msgs[i].p, msgs[i].len, &m)
+                         : sg_sip_parse(msgs[i].p, msgs[i].len, &m);
     printf("%zu messages, %lu parsed as SIP\n", n, sip);
     return 0;
 }

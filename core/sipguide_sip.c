@@ -21,28 +21,40 @@ enum {
     BLANK = 1,      /* what trimming drops */
     PARAM_SEP = 2,  /* what comes before a parameter's name */
     ENDS_VALUE = 4, /* what ends an unquoted parameter value */
-    TOKEN_MARK = 8, /* the token characters that are no letter or digit */
+    TOKEN = 8,      /* a character of a SIP token (RFC 3261 section 25.1) */
     FOLD = 16,      /* what starts a line that continues a header's value */
+    NOT_PLAIN = 32, /* what starts a line that may be CSeq or end the headers */
 };
 
 static const unsigned char char_class[256] = {
-    [' '] = BLANK | PARAM_SEP | ENDS_VALUE | FOLD,
-    ['\t'] = BLANK | PARAM_SEP | ENDS_VALUE | FOLD,
-    ['\r'] = BLANK | PARAM_SEP | ENDS_VALUE,
-    ['\n'] = BLANK | PARAM_SEP | ENDS_VALUE,
+    [' '] = BLANK | PARAM_SEP | ENDS_VALUE | FOLD | NOT_PLAIN,
+    ['\t'] = BLANK | PARAM_SEP | ENDS_VALUE | FOLD | NOT_PLAIN,
+    ['\r'] = BLANK | PARAM_SEP | ENDS_VALUE | NOT_PLAIN,
+    ['\n'] = BLANK | PARAM_SEP | ENDS_VALUE | NOT_PLAIN,
+    ['\0'] = NOT_PLAIN, /* a NUL name reads as CSeq (header_at) */
     [';'] = PARAM_SEP | ENDS_VALUE,
     [','] = PARAM_SEP | ENDS_VALUE,
     ['>'] = ENDS_VALUE,
-    ['-'] = TOKEN_MARK,
-    ['.'] = TOKEN_MARK,
-    ['!'] = TOKEN_MARK,
-    ['%'] = TOKEN_MARK,
-    ['*'] = TOKEN_MARK,
-    ['_'] = TOKEN_MARK,
-    ['+'] = TOKEN_MARK,
-    ['`'] = TOKEN_MARK,
-    ['\''] = TOKEN_MARK,
-    ['~'] = TOKEN_MARK,
+    ['-'] = TOKEN,
+    ['.'] = TOKEN,
+    ['!'] = TOKEN,
+    ['%'] = TOKEN,
+    ['*'] = TOKEN,
+    ['_'] = TOKEN,
+    ['+'] = TOKEN,
+    ['`'] = TOKEN,
+    ['\''] = TOKEN,
+    ['~'] = TOKEN,
+    /* letters and digits: tokens, one lookup a character in method names */
+    ['0'] = TOKEN, ['1'] = TOKEN, ['2'] = TOKEN, ['3'] = TOKEN, ['4'] = TOKEN, ['5'] = TOKEN, ['6'] = TOKEN, ['7'] = TOKEN, ['8'] = TOKEN, ['9'] = TOKEN,
+    ['a'] = TOKEN, ['b'] = TOKEN, ['c'] = TOKEN | NOT_PLAIN, ['d'] = TOKEN, ['e'] = TOKEN, ['f'] = TOKEN, ['g'] = TOKEN,
+    ['h'] = TOKEN, ['i'] = TOKEN, ['j'] = TOKEN, ['k'] = TOKEN, ['l'] = TOKEN, ['m'] = TOKEN, ['n'] = TOKEN,
+    ['o'] = TOKEN, ['p'] = TOKEN, ['q'] = TOKEN, ['r'] = TOKEN, ['s'] = TOKEN, ['t'] = TOKEN, ['u'] = TOKEN,
+    ['v'] = TOKEN, ['w'] = TOKEN, ['x'] = TOKEN, ['y'] = TOKEN, ['z'] = TOKEN,
+    ['A'] = TOKEN, ['B'] = TOKEN, ['C'] = TOKEN | NOT_PLAIN, ['D'] = TOKEN, ['E'] = TOKEN, ['F'] = TOKEN, ['G'] = TOKEN,
+    ['H'] = TOKEN, ['I'] = TOKEN, ['J'] = TOKEN, ['K'] = TOKEN, ['L'] = TOKEN, ['M'] = TOKEN, ['N'] = TOKEN,
+    ['O'] = TOKEN, ['P'] = TOKEN, ['Q'] = TOKEN, ['R'] = TOKEN, ['S'] = TOKEN, ['T'] = TOKEN, ['U'] = TOKEN,
+    ['V'] = TOKEN, ['W'] = TOKEN, ['X'] = TOKEN, ['Y'] = TOKEN, ['Z'] = TOKEN,
 };
 
 static bool is(char c, unsigned cls)
@@ -356,11 +368,10 @@ static header_t header_at(const char *line, const char *le, const char **colon)
     return H_OTHER;
 }
 
-/* A character of a SIP token (RFC 3261 section 25.1): method names. */
+/* A character of a SIP token: method names. */
 static inline bool is_token(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           is(c, TOKEN_MARK);
+    return is(c, TOKEN);
 }
 
 /* The start line: "SIP/2.0 404 Not Found" or "INVITE sip:bob@x SIP/2.0". */
@@ -393,6 +404,24 @@ static bool start_line(sg_str_t line, sg_sip_t *m)
     return true;
 }
 
+/* CSeq's value v (trimmed), unless one was read already. */
+static inline void read_cseq(sg_sip_t *m, sg_str_t v)
+{
+    if (!m->has_cseq && read_uint(v, &m->cseq)) {
+        /* v is trimmed, so it starts with the number's first digit */
+        const char *c = v.p + 1, *e = v.p + v.len, *method;
+        m->has_cseq = true;
+        while (c < e && (is_ws(*c) || (*c >= '0' && *c <= '9')))
+            c++;
+        /* the method is a token, alone after the number (v is trimmed: up
+         * to its end); junk names none */
+        for (method = c; c < e && is_token(*c); c++)
+            ;
+        if (c > method && c == e)
+            m->cseq_method = (sg_str_t){method, (size_t)(c - method)};
+    }
+}
+
 static void header(sg_sip_t *m, header_t h, sg_str_t v, sg_str_t *ctype, uint32_t *clen,
                    bool *has_clen)
 {
@@ -403,19 +432,7 @@ static void header(sg_sip_t *m, header_t h, sg_str_t v, sg_str_t *ctype, uint32_
             m->call_id = v;
         break;
     case H_CSEQ:
-        if (!m->has_cseq && read_uint(v, &m->cseq)) {
-            /* v is trimmed, so it starts with the number's first digit */
-            const char *c = v.p + 1, *e = v.p + v.len, *method;
-            m->has_cseq = true;
-            while (c < e && (is_ws(*c) || (*c >= '0' && *c <= '9')))
-                c++;
-            /* the method is a token, alone after the number (v is trimmed: up
-             * to its end); junk names none */
-            for (method = c; c < e && is_token(*c); c++)
-                ;
-            if (c > method && c == e)
-                m->cseq_method = (sg_str_t){method, (size_t)(c - method)};
-        }
+        read_cseq(m, v);
         break;
     case H_FROM:
         if (!m->from_tag.p && !m->from_user.p)
@@ -544,8 +561,7 @@ static const char *next_line(const char *p, const char *end, const char **le)
     return nl ? nl + 1 : end;
 }
 
-/* alone: only the start line and CSeq (sg_sip_parse_alone) */
-static bool read_message(const char *buf, size_t len, sg_sip_t *m, bool alone)
+static bool read_message(const char *buf, size_t len, sg_sip_t *m)
 {
     const char *p, *le, *end;
     sg_str_t ctype = none;
@@ -575,16 +591,12 @@ static bool read_message(const char *buf, size_t len, sg_sip_t *m, bool alone)
                 p = next_line(p, end, &le);
             } while (p < end && is(*p, FOLD));
         }
-        if (h != H_OTHER && (!alone || h == H_CSEQ)) {
+        if (h != H_OTHER) {
             if (le[-1] == '\r')
                 le--;
             header(m, h, trim(colon + 1, (size_t)(le - colon - 1)), &ctype, &clen, &has_clen);
-            if (alone && m->has_cseq)
-                return true; /* the first CSeq is the one read */
         }
     }
-    if (alone)
-        return true;
     if (p < end) {
         n = (size_t)(end - p);
         if (has_clen && clen < n)
@@ -623,15 +635,112 @@ bool sg_sip_parse(const char *buf, size_t len, sg_sip_t *m)
 {
     bool ok;
     memset(m, 0, offsetof(sg_sip_t, mlines));
-    ok = read_message(buf, len, m, false);
+    ok = read_message(buf, len, m);
     clear_unused_sdp(m);
     return ok;
 }
 
+/* Whether the header line at p (up to le) is CSeq, as header_at() tells it,
+ * and its colon. */
+static bool cseq_at(const char *line, const char *le, const char **colon)
+{
+    while (line < le && is_ws(*line))
+        line++;
+    if (line == le)
+        return false;
+    if ((*line | 0x20) == 'c')
+        return named(line, le, "cseq", 4, colon);
+    return *line == '\0' && named(line, le, "\0", 1, colon);
+}
+
+/* "CSeq: 1 INVITE" alone on its line, the form nearly every message has, read
+ * without looking for the line's end first; false for any other form (then
+ * the line is read as read_message() reads it).  p is past the colon. */
+static bool plain_cseq(const char *p, const char *end, sg_sip_t *m)
+{
+    const char *digits, *method;
+    uint32_t v = 0;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    /* nine digits at most: no overflow, and read_uint() stops no earlier */
+    for (digits = p; p < end && p - digits < 9 && *p >= '0' && *p <= '9'; p++)
+        v = v * 10 + (uint32_t)(*p - '0');
+    if (p == digits || p == end || (*p != ' ' && *p != '\t'))
+        return false;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    /* a method starting with a digit would be read past (read_cseq) */
+    for (method = p; p < end && is_token(*p); p++)
+        ;
+    if (p == method || (*method >= '0' && *method <= '9'))
+        return false;
+    if (p < end) { /* then the line's end, and no folded line after it */
+        const char *lf = p + (*p == '\r');
+        if (lf == end || *lf != '\n' || (lf + 1 < end && is(lf[1], FOLD)))
+            return false;
+    }
+    m->has_cseq = true;
+    m->cseq = v;
+    m->cseq_method = (sg_str_t){method, (size_t)(p - method)};
+    return true;
+}
+
+/* The header lines walked as read_message() walks them, up to the first CSeq
+ * it reads, at one memchr a line: a line starting with none of 'c', 'C', a
+ * blank, CR, LF or NUL (NOT_PLAIN) can be neither that CSeq, nor the empty
+ * line, nor a folded line; nor can a line starting with 'c' not "cseq". */
 bool sg_sip_parse_alone(const char *buf, size_t len, sg_sip_t *m)
 {
+    const char *line, *le, *end, *logical = NULL; /* the line the next may fold into */
+
     memset(m, 0, offsetof(sg_sip_t, mlines));
-    return read_message(buf, len, m, true);
+    if (!buf || !len)
+        return false;
+    end = buf + len;
+    line = next_line(buf, end, &le);
+    if (!start_line((sg_str_t){buf, (size_t)(le - buf) - (le > buf && le[-1] == '\r')}, m))
+        return false;
+    while (line < end) {
+        const char *p, *colon = NULL;
+        if (is(*line, NOT_PLAIN)) {
+            if ((*line | 0x20) != 'c' || (end - line >= 5 && same_ci(line, "cseq", 4))) {
+                if ((*line | 0x20) == 'c' && line[4] == ':' && plain_cseq(line + 5, end, m))
+                    return true;
+                goto as_read_message;
+            }
+        }
+        logical = line;
+        if (!(p = memchr(line, '\n', (size_t)(end - line))))
+            break;
+        line = p + 1;
+        continue;
+
+    as_read_message: /* any other line, as read_message() reads it */
+        p = next_line(line, end, &le);
+        /* logical ends before line: its LF is found */
+        if (is(*line, FOLD) && logical &&
+            memchr(logical, ':', (size_t)((const char *)memchr(logical, '\n', (size_t)(line - logical)) -
+                                          logical))) {
+            line = p; /* it folds into the line before, no CSeq */
+            continue;
+        }
+        if (is_ws(*line) && (*line == '\n' || (*line == '\r' && le == line + 1)))
+            break;
+        logical = line;
+        if (!cseq_at(line, le, &colon)) {
+            line = p;
+            continue;
+        }
+        while (p < end && is(*p, FOLD))
+            p = next_line(p, end, &le);
+        if (le[-1] == '\r')
+            le--;
+        read_cseq(m, trim(colon + 1, (size_t)(le - colon - 1)));
+        if (m->has_cseq)
+            return true;
+        line = p;
+    }
+    return true;
 }
 
 char *sg_str_copy(sg_str_t s, char *out, size_t outlen)

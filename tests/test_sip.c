@@ -171,6 +171,21 @@ static void test_alone(void)
         "SIP/2.0 180",
         "SIP/2.0 100 Trying\nVia: x\n\nCSeq: 1 INVITE\n",
         "HTTP/1.1 200 OK\r\n\r\n",
+        /* the lines the alone reader does not pass with one memchr */
+        "SIP/2.0 200 OK\r\ncseq : 3 bye\r\n",
+        "SIP/2.0 200 OK\r\n CSeq: 4 ACK\r\n",
+        "SIP/2.0 200 OK\r\nNo colon\r\n\tCSeq: 5 ACK\r\n",
+        "SIP/2.0 200 OK\r\nVia: x\r\n CSeq: 6 ACK\r\nCSeq: 7 BYE\r\n",
+        "SIP/2.0 200 OK\r\nCSeq: 8 1NVITE\r\n",
+        "SIP/2.0 200 OK\r\nCSeq: 9 INVITE\r\n continued\r\n",
+        "SIP/2.0 200 OK\r\nCSeq: 1234567890 INVITE\r\n",
+        "SIP/2.0 200 OK\r\nCSeq: 12 INVITE\r",
+        "SIP/2.0 200 OK\r\nCSeq: 12 INVITE x\r\n",
+        "SIP/2.0 200 OK\r\n\rCSeq: 13 BYE\r\n",
+        "SIP/2.0 200 OK\r\n\r\r\nCSeq: 14 BYE\r\n",
+        "SIP/2.0 200 OK\r\nCSeq",
+        "SIP/2.0 200 OK\r\nCall-ID: c\r\nCSeq:",
+        "INVITE sip:b@x SIP/2.0\nCSeq: 15\tINVITE",
     };
     for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
         sg_sip_t full, alone;
@@ -183,6 +198,15 @@ static void test_alone(void)
               "alone reads the start line and CSeq as the full reader: %.30s", msgs[i]);
         CHECK(!alone.call_id.p && !alone.from_tag.p && alone.nmedia == 0 && alone.nattr == 0,
               "alone reads nothing else: %.30s", msgs[i]);
+    }
+    {
+        /* a header named by a NUL byte reads as CSeq, in both readers */
+        static const char nul[] = "SIP/2.0 200 OK\r\n\0 : 16 BYE\r\n";
+        sg_sip_t full, alone;
+        CHECK(sg_sip_parse(nul, sizeof nul - 1, &full) && sg_sip_parse_alone(nul, sizeof nul - 1, &alone) &&
+                  full.has_cseq && full.cseq == 16 && alone.has_cseq && alone.cseq == 16 &&
+                  same_str(full.cseq_method, alone.cseq_method),
+              "a NUL-named header reads as CSeq alone too");
     }
 }
 
