@@ -104,7 +104,7 @@ static void remember_user(tracker_t *t, const char *user)
         t->users_capped = true;
         return;
     }
-    t->users[t->nusers++] = g_strndup(user, SG_USER_MAX_LEN);
+    t->users[t->nusers++] = g_strndup(user, strnlen(user, SG_USER_MAX_LEN));
 }
 
 /* Adds a failure time; the queue grows up to ring_max, then drops its oldest. */

@@ -278,11 +278,11 @@ void sg_offer_from_sdp(sg_offer_t *o, const char *sdp)
 /* ---- the tracker ------------------------------------------------------ */
 
 typedef struct {
-    unsigned code;
     uint64_t to_tag; /* hash of the To tag: equal tags, equal hashes */
-    uint32_t first_frame;
     double first_t;
-    unsigned count;
+    uint32_t first_frame;
+    uint16_t code;
+    uint16_t count;  /* saturates: only "three or more" matters */
 } resp_seen_t;
 
 /* What identifies a transaction; its strings point into the txn's own block
@@ -404,7 +404,8 @@ static gboolean txn_equal(gconstpointer a, gconstpointer b)
 
 static char *dup_cut(const char *s)
 {
-    return s ? g_strndup(s, SG_TEXT_MAX) : NULL;
+    /* g_strndup() allocates n + 1 bytes whatever the string's length */
+    return s ? g_strndup(s, strnlen(s, SG_TEXT_MAX)) : NULL;
 }
 
 /* A header parameter as the SIP dissector gives it, without its quotes. */
@@ -720,7 +721,7 @@ static resp_seen_t *resp_match(txn_t *t, const sg_msg_t *m, bool *again)
     *again = false;
     if (t->nresp >= SG_MAX_RESP)
         return NULL;
-    t->resp[t->nresp].code = m->code;
+    t->resp[t->nresp].code = (uint16_t)m->code;
     t->resp[t->nresp].to_tag = tag;
     t->resp[t->nresp].first_frame = m->frame;
     t->resp[t->nresp].first_t = m->t;
@@ -914,7 +915,8 @@ void sg_track_response(sg_tracker_t *tr, const sg_msg_t *m, sg_judgement_t *j, b
     }
     r = resp_match(t, m, &again);
     if (again) {
-        r->count++;
+        if (r->count < UINT16_MAX)
+            r->count++;
         j->retransmission_of = r->first_frame;
         if (m->code >= 200 && strcmp(t->method, "INVITE") == 0 && !t->ack &&
             r->count >= SG_NO_ACK_SENDS) {

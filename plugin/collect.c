@@ -64,6 +64,13 @@ const sg_tracker_t *sipguide_tracker(void)
     return tracker;
 }
 
+/* A file-scope copy of s cut at SG_TEXT_MAX bytes, no larger than it
+ * (wmem_strndup() allocates the whole cut whatever the string's length). */
+static char *file_copy(const char *s)
+{
+    return s ? wmem_strndup(wmem_file_scope(), s, strnlen(s, SG_TEXT_MAX)) : NULL;
+}
+
 /* A file-scope copy, shared by every response that says the same. */
 static const char *intern(const char *s)
 {
@@ -72,7 +79,7 @@ static const char *intern(const char *s)
         return NULL;
     if ((k = (char *)wmem_map_lookup(interned, s)))
         return k;
-    k = wmem_strndup(wmem_file_scope(), s, SG_TEXT_MAX);
+    k = file_copy(s);
     if (wmem_map_size(interned) < 4096)
         wmem_map_insert(interned, k, k);
     return k;
@@ -254,7 +261,7 @@ static void collect_request(scratch_t *sc, const sg_sip_t *m, const char *src, c
 
 static const char *copy(const char *s)
 {
-    return s ? wmem_strndup(wmem_file_scope(), s, SG_TEXT_MAX) : NULL;
+    return file_copy(s);
 }
 
 /* The judgement to file scope, only when it says something. */
