@@ -83,6 +83,15 @@ static expert_field ei_sipguide_user[SG_SEV_ERROR + 1];
 static dissector_handle_t sipguide_handle;
 static int sipguide_tap = -1;
 static header_field_info *q850_hfinfo; /* names Q.850 causes */
+static int hf_ws_expert = -2;          /* _ws.expert, the protocol of every expert item's fields */
+
+/* Wireshark registers _ws.expert after the plugins' handoffs: looked up on first use */
+static int ws_expert_id(void)
+{
+    if (hf_ws_expert == -2)
+        hf_ws_expert = proto_registrar_get_id_byname("_ws.expert");
+    return hf_ws_expert;
+}
 
 static const char *source_name(sg_source_t s)
 {
@@ -202,8 +211,12 @@ static const char *msg_fit(sg_expmsg_t *m)
     return text;
 }
 
+static void raise_expert(packet_info *pinfo, proto_item *pi, gboolean full, expert_field *ei,
+                         const char *text);
+
 /* Expert item of the verdict; raised on every pass, tree or not. */
-static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r, const sg_view_t *w)
+static void add_expert(packet_info *pinfo, proto_item *ti, gboolean full, const sg_resp_t *r,
+                       const sg_view_t *w)
 {
     const sg_entry_t *e = w->e;
     const char *what = w->first_action ? w->first_action : w->meaning;
@@ -218,7 +231,7 @@ static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r, c
             lb_str(b, w->name);
             lb_str(b, " (your table): ");
             lb_str(b, what);
-            expert_add_info_format(pinfo, ti, &ei_sipguide_user[e->severity], "%s", msg_fit(&m));
+            raise_expert(pinfo, ti, full, &ei_sipguide_user[e->severity], msg_fit(&m));
         }
         return;
     }
@@ -233,19 +246,19 @@ static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r, c
         lb_str(b, w->name);
         lb_str(b, ": ");
         lb_str(b, what);
-        expert_add_info_format(pinfo, ti, &ei_sipguide_documented_failure[sev], "%s", msg_fit(&m));
+        raise_expert(pinfo, ti, full, &ei_sipguide_documented_failure[sev], msg_fit(&m));
         break;
     case SG_VERDICT_UNREGISTERED:
         b = msg_start(&m);
         lb_uint(b, r->code); /* 100-699: three digits */
         lb_str(b, " is not registered: ");
         lb_str(b, w->meaning);
-        expert_add_info_format(pinfo, ti, &ei_sipguide_unregistered, "%s", msg_fit(&m));
+        raise_expert(pinfo, ti, full, &ei_sipguide_unregistered, msg_fit(&m));
         break;
     case SG_VERDICT_INVALID:
         b = msg_start(&m);
         lb_str(b, w->meaning);
-        expert_add_info_format(pinfo, ti, &ei_sipguide_invalid_code, "%s", msg_fit(&m));
+        raise_expert(pinfo, ti, full, &ei_sipguide_invalid_code, msg_fit(&m));
         break;
     default:
         b = msg_start(&m);
@@ -256,7 +269,7 @@ static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r, c
             lb_str(b, " is not covered by the guide");
         lb_str(b, ": ");
         lb_str(b, w->meaning);
-        expert_add_info_format(pinfo, ti, &ei_sipguide_unexpected[sev], "%s", msg_fit(&m));
+        raise_expert(pinfo, ti, full, &ei_sipguide_unexpected[sev], msg_fit(&m));
         break;
     }
 }
@@ -418,6 +431,21 @@ static inline gboolean asked(gboolean full, int hf)
     if (full || proto_registrar_get_nth((guint)hf)->ref_type != HF_REF_TYPE_NONE)
         return TRUE;
     return FALSE;
+}
+
+/* Raises an expert item.  Its items (the "Expert Info" subtree) go under pi
+ * where something may read them: a full tree, the columns being built (the
+ * Expert column keeps the highest severity an item got), a filter, column or
+ * -e on the expert fields (_ws.expert.*, sipguide.<expert>).  Elsewhere
+ * Wireshark gets no parent item: it still formats the message for the expert
+ * tap (tshark -z expert, the GUI's Expert Information) and the severity. */
+static void raise_expert(packet_info *pinfo, proto_item *pi, gboolean full, expert_field *ei,
+                         const char *text)
+{
+    if (pi && !full && !pinfo->cinfo && !asked(FALSE, ei->hf) &&
+        !(ws_expert_id() > 0 && asked(FALSE, hf_ws_expert)))
+        pi = NULL;
+    expert_add_info_format(pinfo, pi, ei, "%s", text);
 }
 
 /* Label of sipguide.code, built only when the tree is shown: "Status code:
@@ -603,7 +631,7 @@ static void add_findings(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, prot
             lb_uint(b, r->code);
             lb_str(b, " ");
             lb_str(b, text);
-            expert_add_info_format(pinfo, ti, &ei_sipguide_finding[f], "%s", msg_fit(&m));
+            raise_expert(pinfo, ti, full, &ei_sipguide_finding[f], msg_fit(&m));
         }
     }
 }
@@ -664,6 +692,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     proto_item *ti = NULL, *it;
     proto_tree *st = NULL;
     gboolean resent = r->ev && r->ev->j.retransmission_of;
+    gboolean full = FALSE;
     const sg_entry_t *e;
 
     view_of(pinfo, r, &w);
@@ -673,7 +702,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         /* Text is built only where it is shown: a full tree (-V, the GUI's
          * details) or a request for sipguide.context (-T fields, filters);
          * items only where something may read them (see asked()). */
-        gboolean full = PTREE_DATA(tree)->visible;
+        full = PTREE_DATA(tree)->visible;
         sg_warning_t wn;
         const sg_warning_t *wp = NULL;
         const char *ctx = NULL;
@@ -791,7 +820,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
 
     /* a resent response raises nothing of its own: its first copy did */
     if (!resent)
-        add_expert(pinfo, ti, r, &w);
+        add_expert(pinfo, ti, full, r, &w);
 
     if (have_tap_listener(sipguide_tap)) {
         sg_tap_t *t = wmem_new(pinfo->pool, sg_tap_t);
