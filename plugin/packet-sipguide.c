@@ -418,6 +418,155 @@ static void add_hidden_uint(proto_tree *t, int hf, tvbuff_t *tvb, guint32 v)
     proto_item_set_hidden(add_gen_uint(t, hf, tvb, v));
 }
 
+#if !SG_WS_AT_LEAST(4, 2)
+#include <epan/prefs-int.h>
+
+/* Wireshark 4.0's tshark builds the full, visible tree for -T fields, and,
+ * unlike 4.2 and later, does not prime the fields named with -e: from the tree
+ * a dissector cannot tell that only those are printed.  So on 4.0 sipguide
+ * reads tshark's command line (Linux: /proc/self/cmdline) once; when it is
+ * surely a "-T fields" run with nothing that prints or walks more of the tree
+ * (no -V/-O/-P/-x/-S/-j/-J/-w/-X, no tap that needs the tree, no Lua script, no
+ * MATE, no "-e sipguide" whose value is the summary line), sipguide notes its
+ * own fields named by -e (4.2+ primes them itself) and builds, as for an
+ * invisible tree, only the fields something asked for.  Anything it does not
+ * recognise keeps the full tree. */
+
+/* declared in epan/wslua/init_wslua.h, which is not installed; absent without Lua */
+extern int wslua_count_plugins(void) __attribute__((weak));
+
+/* sipguide's fields named by -e in such a run */
+static int printed[64];
+static guint n_printed;
+
+/* tshark 4.0's short options; a ':' follows those that take an argument */
+static const char tshark_opts[] =
+    "2a:b:B:c:Df:i:ILps:y:d:K:nN:t:u:M:C:e:E:F:gG:hH:j:J:lo:O:PqQr:R:S:T:U:vVw:W:xX:Y:z:";
+/* options that print or read more than the -e fields, or exit before dissecting */
+static const char tshark_full_opts[] = "DGhLjJOPSvVwxX";
+static const char *const tshark_long_arg[] = {
+    "disable-protocol",  "enable-protocol",   "enable-heuristic",
+    "disable-heuristic", "log-level",         "log-fatal",
+    "log-domains",       "log-debug",         "log-noisy",
+    "log-file",          "log-fatal-domains", "interface",
+    "snapshot-length",   "linktype",          "buffer-size",
+    "ring-buffer",       "autostop",          NULL};
+static const char *const tshark_long_flag[] = {"no-promiscuous-mode", "monitor-mode", NULL};
+
+static gboolean in_list(const char *const *list, const char *name, size_t n)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && strncmp(*list, name, n) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* The -e fields of a "-T fields" tshark command line, or FALSE when it is not
+ * one or when anything in it is not understood. */
+static gboolean fields_cmdline(char **argv, int argc, GPtrArray *fields)
+{
+    const char *prog;
+    gboolean tfields = FALSE;
+    if (argc < 1)
+        return FALSE;
+    prog = strrchr(argv[0], '/');
+    if (strcmp(prog ? prog + 1 : argv[0], "tshark") != 0)
+        return FALSE;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || a[1] == '\0')
+            return FALSE; /* a capture filter, or more than this reader knows */
+        if (a[1] == '-') {
+            const char *name = a + 2, *eq = strchr(name, '=');
+            size_t n = eq ? (size_t)(eq - name) : strlen(name);
+            if (in_list(tshark_long_arg, name, n)) {
+                if (!eq && ++i >= argc)
+                    return FALSE;
+            } else if (eq || !in_list(tshark_long_flag, name, n)) {
+                return FALSE; /* "--" too */
+            }
+            continue;
+        }
+        for (const char *p = a + 1; *p; p++) {
+            const char *o = *p == ':' ? NULL : strchr(tshark_opts, *p);
+            const char *arg;
+            if (!o || strchr(tshark_full_opts, *p))
+                return FALSE;
+            if (o[1] != ':')
+                continue;
+            arg = p[1] ? p + 1 : ++i < argc ? argv[i] : NULL;
+            if (!arg)
+                return FALSE;
+            if (*p == 'T')
+                tfields = strcmp(arg, "fields") == 0;
+            else if (*p == 'e')
+                g_ptr_array_add(fields, (gpointer)arg);
+            break;
+        }
+    }
+    return tfields && fields->len > 0;
+}
+
+/* Whether this is such a lean "-T fields" run; decided on the first call, once
+ * tshark has registered its taps and loaded its scripts. */
+static gboolean fields_only(void)
+{
+    static int decided = -1;
+    char *buf = NULL;
+    gsize len = 0;
+    if (decided >= 0)
+        return decided;
+    decided = 0;
+    if ((union_of_tap_listener_flags() & TL_REQUIRES_PROTO_TREE) ||
+        (wslua_count_plugins && wslua_count_plugins() > 0))
+        return FALSE;
+    {
+        module_t *mate = prefs_find_module("mate");
+        pref_t *config = mate ? prefs_find_preference(mate, "config") : NULL;
+        const char *file = config ? prefs_get_string_value(config, pref_current) : NULL;
+        if (file && *file)
+            return FALSE;
+    }
+    if (g_file_get_contents("/proc/self/cmdline", &buf, &len, NULL) && len > 0 &&
+        buf[len - 1] == '\0') {
+        GPtrArray *argv = g_ptr_array_new();
+        GPtrArray *fields = g_ptr_array_new();
+        for (gsize at = 0; at < len; at += strlen(buf + at) + 1)
+            g_ptr_array_add(argv, buf + at);
+        if (fields_cmdline((char **)argv->pdata, (int)argv->len, fields)) {
+            guint i;
+            for (i = 0; i < fields->len; i++) {
+                header_field_info *h =
+                    proto_registrar_get_byname((const char *)g_ptr_array_index(fields, i));
+                if (h && h->id == proto_sipguide)
+                    break; /* its value is the summary line */
+            }
+            if (i == fields->len) {
+                for (i = 0; i < fields->len && n_printed < G_N_ELEMENTS(printed); i++) {
+                    header_field_info *h =
+                        proto_registrar_get_byname((const char *)g_ptr_array_index(fields, i));
+                    if (h && h->parent == proto_sipguide)
+                        printed[n_printed++] = h->id;
+                    else if (h && ws_expert_id() > 0 &&
+                             (h->id == hf_ws_expert || h->parent == hf_ws_expert))
+                        printed[n_printed++] = hf_ws_expert; /* see raise_expert() */
+                }
+                decided = i == fields->len;
+            }
+        }
+        g_ptr_array_free(fields, TRUE);
+        g_ptr_array_free(argv, TRUE);
+    }
+    g_free(buf);
+    if (decided)
+        ws_info("sipguide: tshark -T fields: only the fields asked for are added");
+    return decided;
+}
+#else
+/* 4.2+ tshark builds an invisible tree for -T fields and primes the -e fields */
+#define fields_only() FALSE
+#endif
+
 /* Whether to add an item of field hf.  A full tree (the details shown: -V,
  * json/ek/pdml, the GUI's packet details) gets every item; otherwise (4.2+
  * -T fields, filters, columns, coloring rules, taps) only the fields something
@@ -430,6 +579,11 @@ static inline gboolean asked(gboolean full, int hf)
 {
     if (full || proto_registrar_get_nth((guint)hf)->ref_type != HF_REF_TYPE_NONE)
         return TRUE;
+#if !SG_WS_AT_LEAST(4, 2)
+    for (guint i = 0; i < n_printed; i++)
+        if (printed[i] == hf)
+            return TRUE;
+#endif
     return FALSE;
 }
 
@@ -702,7 +856,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         /* Text is built only where it is shown: a full tree (-V, the GUI's
          * details) or a request for sipguide.context (-T fields, filters);
          * items only where something may read them (see asked()). */
-        full = PTREE_DATA(tree)->visible;
+        full = PTREE_DATA(tree)->visible && !fields_only();
         sg_warning_t wn;
         const sg_warning_t *wp = NULL;
         const char *ctx = NULL;
