@@ -83,6 +83,15 @@ static expert_field ei_sipguide_user[SG_SEV_ERROR + 1];
 static dissector_handle_t sipguide_handle;
 static int sipguide_tap = -1;
 static header_field_info *q850_hfinfo; /* names Q.850 causes */
+static int hf_ws_expert = -2;          /* _ws.expert, the protocol of every expert item's fields */
+
+/* Wireshark registers _ws.expert after the plugins' handoffs: looked up on first use */
+static int ws_expert_id(void)
+{
+    if (hf_ws_expert == -2)
+        hf_ws_expert = proto_registrar_get_id_byname("_ws.expert");
+    return hf_ws_expert;
+}
 
 static const char *source_name(sg_source_t s)
 {
@@ -131,90 +140,6 @@ static void view_of(packet_info *pinfo, const sg_resp_t *r, sg_view_t *w)
     }
 }
 
-/* An expert message that fits its item: Wireshark cuts a label at 240 bytes
- * and marks it "[truncated]", the expert item's own prefix included, so long
- * texts end at a word, with "...", before that; the fields keep them whole. */
-#define SG_EXPERT_TEXT_MAX 190
-static const char *fit(packet_info *pinfo, const char *text)
-{
-    size_t n = strlen(text);
-    if (n <= SG_EXPERT_TEXT_MAX)
-        return text;
-    n = SG_EXPERT_TEXT_MAX - 3;
-    while (n > SG_EXPERT_TEXT_MAX / 2 && text[n] != ' ')
-        n--;
-    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-        n--;
-    while (n > 0 && (text[n - 1] == ',' || text[n - 1] == ';' || text[n - 1] == ':' ||
-                     text[n - 1] == ' '))
-        n--;
-    return wmem_strdup_printf(pinfo->pool, "%.*s...", (int)n, text);
-}
-
-/* Expert item of the verdict; raised on every pass, tree or not. */
-static void add_expert(packet_info *pinfo, proto_item *ti, const sg_resp_t *r, const sg_view_t *w)
-{
-    const sg_entry_t *e = w->e;
-    const char *what = w->first_action ? w->first_action : w->meaning;
-    sg_severity_t sev;
-    if (e && e->source == SG_SOURCE_USER && e->severity != SG_SEV_DEFAULT) {
-        if (e->severity != SG_SEV_NONE)
-            expert_add_info_format(
-                pinfo, ti, &ei_sipguide_user[e->severity], "%s",
-                fit(pinfo, wmem_strdup_printf(pinfo->pool, "%u %s (your table): %s", r->code,
-                                              w->name, what)));
-        return;
-    }
-    sev = sg_expert_severity(w->v, e, sipguide_settings()->failure_severity);
-    if (sev <= SG_SEV_NONE || sev > SG_SEV_ERROR)
-        return;
-    switch (w->v) {
-    case SG_VERDICT_DOCUMENTED_FAILURE:
-        expert_add_info_format(
-            pinfo, ti, &ei_sipguide_documented_failure[sev], "%s",
-            fit(pinfo, wmem_strdup_printf(pinfo->pool, "%u %s: %s", r->code, w->name, what)));
-        break;
-    case SG_VERDICT_UNREGISTERED:
-        expert_add_info_format(pinfo, ti, &ei_sipguide_unregistered, "%s",
-                               fit(pinfo, wmem_strdup_printf(pinfo->pool,
-                                                             "%03u is not registered: %s",
-                                                             r->code, w->meaning)));
-        break;
-    case SG_VERDICT_INVALID:
-        expert_add_info_format(pinfo, ti, &ei_sipguide_invalid_code, "%s", fit(pinfo, w->meaning));
-        break;
-    default:
-        expert_add_info_format(
-            pinfo, ti, &ei_sipguide_unexpected[sev], "%s",
-            fit(pinfo, wmem_strdup_printf(pinfo->pool, "%u %s%s: %s", r->code, w->name,
-                                          (w->e && w->e->source == SG_SOURCE_GUIDE) ||
-                                                  (r->method && w->e && w->e->methods)
-                                              ? ""
-                                              : " is not covered by the guide",
-                                          w->meaning)));
-        break;
-    }
-}
-
-/* Name of a Reason cause: Q.850 through the SIP dissector's own value table
- * (so sipguide names causes exactly as Wireshark does), SIP from the registry. */
-static const char *reason_cause_name(const sg_extra_t *x)
-{
-    if (x->reason_proto == SG_REASON_SIP) {
-        const sg_entry_t *e = sg_builtin_lookup(x->reason_cause);
-        return e ? e->phrase : "unregistered code";
-    }
-    if (q850_hfinfo && q850_hfinfo->strings) {
-        if (q850_hfinfo->display & BASE_EXT_STRING)
-            return val_to_str_ext_const(x->reason_cause, (value_string_ext *)q850_hfinfo->strings,
-                                        "unknown cause");
-        if (!(q850_hfinfo->display & (BASE_RANGE_STRING | BASE_CUSTOM)))
-            return val_to_str_const(x->reason_cause, (const value_string *)q850_hfinfo->strings,
-                                    "unknown cause");
-    }
-    return "unknown cause";
-}
-
 /* A bounded string builder for labels: plain copies instead of printf, as
  * these run for every response shown.  A cut never splits a UTF-8 character. */
 typedef struct {
@@ -247,6 +172,125 @@ static void lb_uint(sg_label_t *b, guint32 v)
         *--p = (char)('0' + v % 10);
     while ((v /= 10) != 0);
     lb_str(b, p);
+}
+
+/* An expert message that fits its item: Wireshark cuts a label at 240 bytes
+ * and marks it "[truncated]", the expert item's own prefix included, so long
+ * texts end at a word, with "...", before that; the fields keep them whole.
+ * Messages are built in a label buffer (no printf) and cut there. */
+#define SG_EXPERT_TEXT_MAX 190
+typedef struct {
+    char line[ITEM_LABEL_LENGTH];
+    sg_label_t b;
+} sg_expmsg_t;
+
+static sg_label_t *msg_start(sg_expmsg_t *m)
+{
+    m->b.buf = m->line;
+    m->b.len = 0;
+    m->b.cap = sizeof m->line;
+    m->line[0] = '\0';
+    return &m->b;
+}
+
+static const char *msg_fit(sg_expmsg_t *m)
+{
+    char *text = m->line;
+    size_t n = m->b.len;
+    if (n <= SG_EXPERT_TEXT_MAX)
+        return text;
+    n = SG_EXPERT_TEXT_MAX - 3;
+    while (n > SG_EXPERT_TEXT_MAX / 2 && text[n] != ' ')
+        n--;
+    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--;
+    while (n > 0 &&
+           (text[n - 1] == ',' || text[n - 1] == ';' || text[n - 1] == ':' || text[n - 1] == ' '))
+        n--;
+    memcpy(text + n, "...", 4);
+    return text;
+}
+
+static void raise_expert(packet_info *pinfo, proto_item *pi, gboolean full, expert_field *ei,
+                         const char *text);
+
+/* Expert item of the verdict; raised on every pass, tree or not. */
+static void add_expert(packet_info *pinfo, proto_item *ti, gboolean full, const sg_resp_t *r,
+                       const sg_view_t *w)
+{
+    const sg_entry_t *e = w->e;
+    const char *what = w->first_action ? w->first_action : w->meaning;
+    sg_severity_t sev;
+    sg_expmsg_t m;
+    sg_label_t *b;
+    if (e && e->source == SG_SOURCE_USER && e->severity != SG_SEV_DEFAULT) {
+        if (e->severity != SG_SEV_NONE) {
+            b = msg_start(&m);
+            lb_uint(b, r->code);
+            lb_str(b, " ");
+            lb_str(b, w->name);
+            lb_str(b, " (your table): ");
+            lb_str(b, what);
+            raise_expert(pinfo, ti, full, &ei_sipguide_user[e->severity], msg_fit(&m));
+        }
+        return;
+    }
+    sev = sg_expert_severity(w->v, e, sipguide_settings()->failure_severity);
+    if (sev <= SG_SEV_NONE || sev > SG_SEV_ERROR)
+        return;
+    switch (w->v) {
+    case SG_VERDICT_DOCUMENTED_FAILURE:
+        b = msg_start(&m);
+        lb_uint(b, r->code);
+        lb_str(b, " ");
+        lb_str(b, w->name);
+        lb_str(b, ": ");
+        lb_str(b, what);
+        raise_expert(pinfo, ti, full, &ei_sipguide_documented_failure[sev], msg_fit(&m));
+        break;
+    case SG_VERDICT_UNREGISTERED:
+        b = msg_start(&m);
+        lb_uint(b, r->code); /* 100-699: three digits */
+        lb_str(b, " is not registered: ");
+        lb_str(b, w->meaning);
+        raise_expert(pinfo, ti, full, &ei_sipguide_unregistered, msg_fit(&m));
+        break;
+    case SG_VERDICT_INVALID:
+        b = msg_start(&m);
+        lb_str(b, w->meaning);
+        raise_expert(pinfo, ti, full, &ei_sipguide_invalid_code, msg_fit(&m));
+        break;
+    default:
+        b = msg_start(&m);
+        lb_uint(b, r->code);
+        lb_str(b, " ");
+        lb_str(b, w->name);
+        if (!((w->e && w->e->source == SG_SOURCE_GUIDE) || (r->method && w->e && w->e->methods)))
+            lb_str(b, " is not covered by the guide");
+        lb_str(b, ": ");
+        lb_str(b, w->meaning);
+        raise_expert(pinfo, ti, full, &ei_sipguide_unexpected[sev], msg_fit(&m));
+        break;
+    }
+}
+
+/* Name of a Reason cause: Q.850 through the SIP dissector's own value table
+ * (so sipguide names causes exactly as Wireshark does), SIP from the registry. */
+static const char *reason_cause_name(const sg_extra_t *x)
+{
+    if (x->reason_proto == SG_REASON_SIP) {
+        const sg_entry_t *e = sg_builtin_lookup(x->reason_cause);
+        return e ? e->phrase : "unregistered code";
+    }
+    if (q850_hfinfo && q850_hfinfo->strings) {
+        if (q850_hfinfo->display & BASE_EXT_STRING)
+            return val_to_str_ext_const(x->reason_cause, (value_string_ext *)q850_hfinfo->strings,
+                                        "unknown cause");
+        if (!(q850_hfinfo->display & (BASE_RANGE_STRING | BASE_CUSTOM)))
+            return val_to_str_const(x->reason_cause, (const value_string *)q850_hfinfo->strings,
+                                    "unknown cause");
+    }
+    return "unknown cause";
 }
 
 /* The user part of a Request-URI ("+15551234567" of "sip:+15551234567@gw;user=phone"),
@@ -374,6 +418,190 @@ static void add_hidden_uint(proto_tree *t, int hf, tvbuff_t *tvb, guint32 v)
     proto_item_set_hidden(add_gen_uint(t, hf, tvb, v));
 }
 
+#if !SG_WS_AT_LEAST(4, 2)
+#include <epan/prefs-int.h>
+
+/* Wireshark 4.0's tshark builds the full, visible tree for -T fields, and,
+ * unlike 4.2 and later, does not prime the fields named with -e: from the tree
+ * a dissector cannot tell that only those are printed.  So on 4.0 sipguide
+ * reads tshark's command line (Linux: /proc/self/cmdline) once; when it is
+ * surely a "-T fields" run with nothing that prints or walks more of the tree
+ * (no -V/-O/-P/-x/-S/-j/-J/-w/-X, no tap that needs the tree, no Lua script, no
+ * MATE, no "-e sipguide" whose value is the summary line), sipguide notes its
+ * own fields named by -e (4.2+ primes them itself) and builds, as for an
+ * invisible tree, only the fields something asked for.  Anything it does not
+ * recognise keeps the full tree. */
+
+/* declared in epan/wslua/init_wslua.h, which is not installed; absent without Lua */
+extern int wslua_count_plugins(void) __attribute__((weak));
+
+/* sipguide's fields named by -e in such a run */
+static int printed[64];
+static guint n_printed;
+
+/* tshark 4.0's short options; a ':' follows those that take an argument */
+static const char tshark_opts[] =
+    "2a:b:B:c:Df:i:ILps:y:d:K:nN:t:u:M:C:e:E:F:gG:hH:j:J:lo:O:PqQr:R:S:T:U:vVw:W:xX:Y:z:";
+/* options that print or read more than the -e fields, or exit before dissecting */
+static const char tshark_full_opts[] = "DGhLjJOPSvVwxX";
+static const char *const tshark_long_arg[] = {
+    "disable-protocol",  "enable-protocol",   "enable-heuristic",
+    "disable-heuristic", "log-level",         "log-fatal",
+    "log-domains",       "log-debug",         "log-noisy",
+    "log-file",          "log-fatal-domains", "interface",
+    "snapshot-length",   "linktype",          "buffer-size",
+    "ring-buffer",       "autostop",          NULL};
+static const char *const tshark_long_flag[] = {"no-promiscuous-mode", "monitor-mode", NULL};
+
+static gboolean in_list(const char *const *list, const char *name, size_t n)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && strncmp(*list, name, n) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* The -e fields of a "-T fields" tshark command line, or FALSE when it is not
+ * one or when anything in it is not understood. */
+static gboolean fields_cmdline(char **argv, int argc, GPtrArray *fields)
+{
+    const char *prog;
+    gboolean tfields = FALSE;
+    if (argc < 1)
+        return FALSE;
+    prog = strrchr(argv[0], '/');
+    if (strcmp(prog ? prog + 1 : argv[0], "tshark") != 0)
+        return FALSE;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || a[1] == '\0')
+            return FALSE; /* a capture filter, or more than this reader knows */
+        if (a[1] == '-') {
+            const char *name = a + 2, *eq = strchr(name, '=');
+            size_t n = eq ? (size_t)(eq - name) : strlen(name);
+            if (in_list(tshark_long_arg, name, n)) {
+                if (!eq && ++i >= argc)
+                    return FALSE;
+            } else if (eq || !in_list(tshark_long_flag, name, n)) {
+                return FALSE; /* "--" too */
+            }
+            continue;
+        }
+        for (const char *p = a + 1; *p; p++) {
+            const char *o = *p == ':' ? NULL : strchr(tshark_opts, *p);
+            const char *arg;
+            if (!o || strchr(tshark_full_opts, *p))
+                return FALSE;
+            if (o[1] != ':')
+                continue;
+            arg = p[1] ? p + 1 : ++i < argc ? argv[i] : NULL;
+            if (!arg)
+                return FALSE;
+            if (*p == 'T')
+                tfields = strcmp(arg, "fields") == 0;
+            else if (*p == 'e')
+                g_ptr_array_add(fields, (gpointer)arg);
+            break;
+        }
+    }
+    return tfields && fields->len > 0;
+}
+
+/* Whether this is such a lean "-T fields" run; decided on the first call, once
+ * tshark has registered its taps and loaded its scripts. */
+static gboolean fields_only(void)
+{
+    static int decided = -1;
+    char *buf = NULL;
+    gsize len = 0;
+    if (decided >= 0)
+        return decided;
+    decided = 0;
+    if ((union_of_tap_listener_flags() & TL_REQUIRES_PROTO_TREE) ||
+        (wslua_count_plugins && wslua_count_plugins() > 0))
+        return FALSE;
+    {
+        module_t *mate = prefs_find_module("mate");
+        pref_t *config = mate ? prefs_find_preference(mate, "config") : NULL;
+        const char *file = config ? prefs_get_string_value(config, pref_current) : NULL;
+        if (file && *file)
+            return FALSE;
+    }
+    if (g_file_get_contents("/proc/self/cmdline", &buf, &len, NULL) && len > 0 &&
+        buf[len - 1] == '\0') {
+        GPtrArray *argv = g_ptr_array_new();
+        GPtrArray *fields = g_ptr_array_new();
+        for (gsize at = 0; at < len; at += strlen(buf + at) + 1)
+            g_ptr_array_add(argv, buf + at);
+        if (fields_cmdline((char **)argv->pdata, (int)argv->len, fields)) {
+            guint i;
+            for (i = 0; i < fields->len; i++) {
+                header_field_info *h =
+                    proto_registrar_get_byname((const char *)g_ptr_array_index(fields, i));
+                if (h && h->id == proto_sipguide)
+                    break; /* its value is the summary line */
+            }
+            if (i == fields->len) {
+                for (i = 0; i < fields->len && n_printed < G_N_ELEMENTS(printed); i++) {
+                    header_field_info *h =
+                        proto_registrar_get_byname((const char *)g_ptr_array_index(fields, i));
+                    if (h && h->parent == proto_sipguide)
+                        printed[n_printed++] = h->id;
+                    else if (h && ws_expert_id() > 0 &&
+                             (h->id == hf_ws_expert || h->parent == hf_ws_expert))
+                        printed[n_printed++] = hf_ws_expert; /* see raise_expert() */
+                }
+                decided = i == fields->len;
+            }
+        }
+        g_ptr_array_free(fields, TRUE);
+        g_ptr_array_free(argv, TRUE);
+    }
+    g_free(buf);
+    if (decided)
+        ws_info("sipguide: tshark -T fields: only the fields asked for are added");
+    return decided;
+}
+#else
+/* 4.2+ tshark builds an invisible tree for -T fields and primes the -e fields */
+#define fields_only() FALSE
+#endif
+
+/* Whether to add an item of field hf.  A full tree (the details shown: -V,
+ * json/ek/pdml, the GUI's packet details) gets every item; otherwise (4.2+
+ * -T fields, filters, columns, coloring rules, taps) only the fields something
+ * has asked for: whatever reads a field (a display or read filter, a -e of
+ * 4.2+, a custom column, a coloring rule, a tap's filter, a Lua Field, a
+ * postdissector's wanted fields) primes it before each packet is dissected,
+ * and priming sets its ref_type for that packet.  An item of an unprimed
+ * field in an invisible tree is never seen by anyone. */
+static inline gboolean asked(gboolean full, int hf)
+{
+    if (full || proto_registrar_get_nth((guint)hf)->ref_type != HF_REF_TYPE_NONE)
+        return TRUE;
+#if !SG_WS_AT_LEAST(4, 2)
+    for (guint i = 0; i < n_printed; i++)
+        if (printed[i] == hf)
+            return TRUE;
+#endif
+    return FALSE;
+}
+
+/* Raises an expert item.  Its items (the "Expert Info" subtree) go under pi
+ * where something may read them: a full tree, the columns being built (the
+ * Expert column keeps the highest severity an item got), a filter, column or
+ * -e on the expert fields (_ws.expert.*, sipguide.<expert>).  Elsewhere
+ * Wireshark gets no parent item: it still formats the message for the expert
+ * tap (tshark -z expert, the GUI's Expert Information) and the severity. */
+static void raise_expert(packet_info *pinfo, proto_item *pi, gboolean full, expert_field *ei,
+                         const char *text)
+{
+    if (pi && !full && !pinfo->cinfo && !asked(FALSE, ei->hf) &&
+        !(ws_expert_id() > 0 && asked(FALSE, hf_ws_expert)))
+        pi = NULL;
+    expert_add_info_format(pinfo, pi, ei, "%s", text);
+}
+
 /* Label of sipguide.code, built only when the tree is shown: "Status code:
  * 480 Temporarily Unavailable (4xx Request Failure; phrase: IANA; meaning and
  * action: the guide)".  What comes from where depends on the request's method
@@ -403,7 +631,7 @@ static void label_code(proto_item *it, const sg_resp_t *r, const sg_view_t *w)
     }
     lb_str(&b, "; ");
     lb_str(&b, e && e->source == SG_SOURCE_USER ? "meaning and action: your table"
-                                                 : sg_source_label(e));
+                                                : sg_source_label(e));
     lb_str(&b, ")");
     proto_item_set_text(it, "%s", line);
 }
@@ -411,26 +639,44 @@ static void label_code(proto_item *it, const sg_resp_t *r, const sg_view_t *w)
 /* The context subtree: request, Reason, Retry-After, Warning, scan.  The
  * sipguide.context item heads it when its text was built (see add_response). */
 static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const sg_resp_t *r,
-                        const sg_warning_t *w, const char *ctx)
+                        const sg_warning_t *w, const char *ctx, gboolean full)
 {
     const sg_extra_t *x = r->extra;
+    gboolean reason =
+        x && x->reason_proto != SG_REASON_NONE &&
+        (asked(full, hf_sipguide_reason_protocol) || asked(full, hf_sipguide_reason_cause) ||
+         asked(full, hf_sipguide_reason_cause_name) ||
+         (x->reason_text && asked(full, hf_sipguide_reason_text)));
+    gboolean retry = x && x->has_retry_after && asked(full, hf_sipguide_retry_after);
+    gboolean warning =
+        w && (asked(full, hf_sipguide_warning_code) || asked(full, hf_sipguide_warning_agent) ||
+              asked(full, hf_sipguide_warning_text) || asked(full, hf_sipguide_warning_meaning));
+    gboolean scan =
+        x && x->scan_addr &&
+        (asked(full, hf_sipguide_scan_address) || asked(full, hf_sipguide_scan_count) ||
+         asked(full, hf_sipguide_scan_users) || asked(full, hf_sipguide_scan_user_list));
     proto_tree *ct;
+    if (!ctx && !(r->method && asked(full, hf_sipguide_method)) &&
+        !(r->request_frame && asked(full, hf_sipguide_request_frame)) &&
+        !((r->flags & SG_F_HAS_RESPONSE_TIME) && asked(full, hf_sipguide_response_time)) &&
+        !reason && !retry && !warning && !scan)
+        return; /* nothing here is asked for */
     if (ctx) {
         proto_item *ci = add_gen_string(st, hf_sipguide_context, tvb, ctx);
         if (!x && !w) /* only the request: the summary line already says it */
             proto_item_set_hidden(ci);
         ct = proto_item_add_subtree(ci, ett_sipguide_context);
-    }
-    else
+    } else
         ct = proto_tree_add_subtree(st, tvb, 0, 0, ett_sipguide_context, NULL, "Context");
     /* the request is in the context line itself */
-    if (r->method)
+    if (r->method && asked(full, hf_sipguide_method))
         add_hidden_string(ct, hf_sipguide_method, tvb, r->method);
-    if (r->request_frame)
+    if (r->request_frame && asked(full, hf_sipguide_request_frame))
         add_hidden_uint(ct, hf_sipguide_request_frame, tvb, r->request_frame);
-    if (r->flags & SG_F_HAS_RESPONSE_TIME)
+    if ((r->flags & SG_F_HAS_RESPONSE_TIME) && asked(full, hf_sipguide_response_time))
         add_hidden_uint(ct, hf_sipguide_response_time, tvb, r->response_time);
-    if (x && x->reason_proto != SG_REASON_NONE) {
+    /* Reason, Retry-After, Warning, scan: all their items when one is asked for */
+    if (reason) {
         add_gen_string(ct, hf_sipguide_reason_protocol, tvb,
                        x->reason_proto == SG_REASON_Q850 ? "Q.850" : "SIP");
         add_gen_uint(ct, hf_sipguide_reason_cause, tvb, x->reason_cause);
@@ -438,9 +684,9 @@ static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const
         if (x->reason_text)
             add_gen_string(ct, hf_sipguide_reason_text, tvb, x->reason_text);
     }
-    if (x && x->has_retry_after)
+    if (retry)
         add_gen_uint(ct, hf_sipguide_retry_after, tvb, x->retry_after);
-    if (w) {
+    if (warning) {
         const char *known = sg_warn_code_text(w->code);
         add_gen_uint(ct, hf_sipguide_warning_code, tvb, w->code);
         add_gen_string(ct, hf_sipguide_warning_agent, tvb,
@@ -450,7 +696,7 @@ static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const
         add_gen_string(ct, hf_sipguide_warning_meaning, tvb,
                        known ? known : "not a registered warn-code");
     }
-    if (x && x->scan_addr) {
+    if (scan) {
         add_gen_string(ct, hf_sipguide_scan_address, tvb, x->scan_addr);
         add_gen_uint(ct, hf_sipguide_scan_count, tvb, x->scan_count);
         add_gen_uint(ct, hf_sipguide_scan_users, tvb, x->scan_users);
@@ -469,19 +715,18 @@ static const char *finding_text(packet_info *pinfo, const sg_resp_t *r, sg_findi
     if (f == SG_FIND_PHRASE_DIFFERS) {
         const sg_entry_t *e = sg_builtin_lookup(r->code);
         /* a long phrase is quoted short: the label would be cut anyway */
-        return wmem_strdup_printf(pinfo->pool,
-                                  "reason phrase \"%.60s%s\" differs from the registered \"%s\"",
-                                  r->wire_phrase ? r->wire_phrase : "",
-                                  r->wire_phrase && strlen(r->wire_phrase) > 60 ? "..." : "",
-                                  e ? e->phrase : "");
+        return wmem_strdup_printf(
+            pinfo->pool, "reason phrase \"%.60s%s\" differs from the registered \"%s\"",
+            r->wire_phrase ? r->wire_phrase : "",
+            r->wire_phrase && strlen(r->wire_phrase) > 60 ? "..." : "", e ? e->phrase : "");
     }
     if (f == SG_FIND_SCAN)
         return wmem_strdup_printf(pinfo->pool,
                                   "possible scan or brute force from %s: %u failure responses "
                                   "within %u s, users tried: %u (%s)",
                                   x ? x->scan_addr : "", x ? x->scan_count : 0,
-                                  (unsigned)sipguide_settings()->scan.window,
-                                  x ? x->scan_users : 0, x ? x->scan_user_list : "");
+                                  (unsigned)sipguide_settings()->scan.window, x ? x->scan_users : 0,
+                                  x ? x->scan_user_list : "");
     if (ev)
         j = ev->j;
     else
@@ -507,114 +752,130 @@ static int strongest_finding(const sg_resp_t *r)
 
 /* Findings: one sipguide.finding item each (the id, for filters), labelled
  * with the evidence and explained in one line beneath; and their expert
- * items, except where an earlier frame raised them already. */
+ * items, except where an earlier frame raised them already.  best_text is
+ * the text of finding best, already built for the summary line, or NULL. */
 static void add_findings(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, proto_item *ti,
-                         const sg_resp_t *r)
+                         const sg_resp_t *r, gboolean full, int best, const char *best_text)
 {
-    gboolean visible = st && PTREE_DATA(st)->visible;
+    gboolean item = st && asked(full, hf_sipguide_finding);
     gboolean resent = r->ev && r->ev->j.retransmission_of;
     for (int f = 0; f < SG_FIND_COUNT; f++) {
-        const sg_finding_info_t *info = sg_finding_info((sg_finding_t)f);
+        const sg_finding_info_t *info;
         const char *text = NULL;
         gboolean raise;
         if (!(r->findings & (1u << f)))
             continue;
+        info = sg_finding_info((sg_finding_t)f);
         raise = info->severity != SG_SEV_NONE && !(r->ev && (r->ev->j.quiet & (1u << f))) &&
                 (!resent || f == SG_FIND_NO_ACK) &&
                 (f != SG_FIND_SCAN || (r->extra && r->extra->scan_warn));
-        if (visible || raise)
-            text = finding_text(pinfo, r, (sg_finding_t)f);
-        if (st) {
+        if (full || raise)
+            text = f == best && best_text ? best_text : finding_text(pinfo, r, (sg_finding_t)f);
+        if (item) {
             proto_item *it = add_gen_string(st, hf_sipguide_finding, tvb, info->id);
-            if (visible) {
+            if (full) {
                 proto_item_set_text(it, "Finding: %s: %s", info->id, text);
-                proto_tree_add_subtree_format(proto_item_add_subtree(it, ett_sipguide_finding),
-                                              tvb, 0, 0, ett_sipguide_finding, NULL, "%s",
-                                              info->explain);
+                proto_tree_add_subtree(proto_item_add_subtree(it, ett_sipguide_finding), tvb, 0, 0,
+                                       ett_sipguide_finding, NULL, info->explain);
             }
         }
-        if (raise)
-            expert_add_info_format(pinfo, ti, &ei_sipguide_finding[f], "%s",
-                                   fit(pinfo, wmem_strdup_printf(pinfo->pool, "%u %s", r->code,
-                                                                 text)));
+        if (raise) {
+            sg_expmsg_t m;
+            sg_label_t *b = msg_start(&m);
+            lb_uint(b, r->code);
+            lb_str(b, " ");
+            lb_str(b, text);
+            raise_expert(pinfo, ti, full, &ei_sipguide_finding[f], msg_fit(&m));
+        }
     }
 }
 
 /* What the capture says beyond the response itself: who answered, what was
  * asked, resends, who cancelled, the offer, the credentials, the call. */
-static void add_evidence(proto_tree *st, tvbuff_t *tvb, const sg_resp_t *r)
+static void add_evidence(proto_tree *st, tvbuff_t *tvb, const sg_resp_t *r, gboolean full)
 {
     const sg_evidence_t *ev = r->ev;
     proto_item *it;
-    if (r->responder)
+    if (r->responder && asked(full, hf_sipguide_responder))
         add_gen_string(st, hf_sipguide_responder, tvb, r->responder);
     if (!ev)
         return;
-    if (ev->j.retransmission_of)
+    if (ev->j.retransmission_of && asked(full, hf_sipguide_retransmission_of))
         add_gen_uint(st, hf_sipguide_retransmission_of, tvb, ev->j.retransmission_of);
-    if (ev->j.request_uri)
+    if (ev->j.request_uri && asked(full, hf_sipguide_request_uri))
         add_gen_string(st, hf_sipguide_request_uri, tvb, ev->j.request_uri);
-    if (ev->j.resends)
+    if (ev->j.resends && asked(full, hf_sipguide_retransmissions))
         add_gen_uint(st, hf_sipguide_retransmissions, tvb, ev->j.resends);
-    if (ev->j.cancel_frame)
+    if (ev->j.cancel_frame && asked(full, hf_sipguide_cancel_frame))
         add_gen_uint(st, hf_sipguide_cancel_frame, tvb, ev->j.cancel_frame);
-    if (ev->j.auth_user)
+    if (ev->j.auth_user && asked(full, hf_sipguide_auth_user))
         add_gen_string(st, hf_sipguide_auth_user, tvb, ev->j.auth_user);
-    if (ev->j.auth_realm)
+    if (ev->j.auth_realm && asked(full, hf_sipguide_auth_realm))
         add_gen_string(st, hf_sipguide_auth_realm, tvb, ev->j.auth_realm);
-    if (ev->j.offer_frame) {
+    if (ev->j.offer_frame &&
+        (asked(full, hf_sipguide_offer_frame) || asked(full, hf_sipguide_offer_media) ||
+         asked(full, hf_sipguide_offer_codec))) {
         it = add_gen_uint(st, hf_sipguide_offer_frame, tvb, ev->j.offer_frame);
         if (ev->j.offer) {
             proto_tree *ot = proto_item_add_subtree(it, ett_sipguide_evidence);
-            for (unsigned i = 0; i < ev->j.offer->nmedia; i++)
-                add_gen_string(ot, hf_sipguide_offer_media, tvb, ev->j.offer->media[i]);
-            for (unsigned i = 0; i < ev->j.offer->ncodecs; i++)
-                add_gen_string(ot, hf_sipguide_offer_codec, tvb, ev->j.offer->codecs[i]);
+            if (asked(full, hf_sipguide_offer_media))
+                for (unsigned i = 0; i < ev->j.offer->nmedia; i++)
+                    add_gen_string(ot, hf_sipguide_offer_media, tvb, ev->j.offer->media[i]);
+            if (asked(full, hf_sipguide_offer_codec))
+                for (unsigned i = 0; i < ev->j.offer->ncodecs; i++)
+                    add_gen_string(ot, hf_sipguide_offer_codec, tvb, ev->j.offer->codecs[i]);
         }
     }
-    if (ev->j.outcome != SG_OUTCOME_NONE) {
+    if (ev->j.outcome != SG_OUTCOME_NONE &&
+        (asked(full, hf_sipguide_call_outcome) || asked(full, hf_sipguide_call_setup_time) ||
+         asked(full, hf_sipguide_call_answer_time))) {
         it = add_gen_string(st, hf_sipguide_call_outcome, tvb, sg_outcome_name(ev->j.outcome));
         if (ev->j.setup_ms >= 0 || ev->j.answer_ms >= 0) {
             proto_tree *ct = proto_item_add_subtree(it, ett_sipguide_evidence);
-            if (ev->j.setup_ms >= 0)
+            if (ev->j.setup_ms >= 0 && asked(full, hf_sipguide_call_setup_time))
                 add_gen_uint(ct, hf_sipguide_call_setup_time, tvb, (guint32)ev->j.setup_ms);
-            if (ev->j.answer_ms >= 0)
+            if (ev->j.answer_ms >= 0 && asked(full, hf_sipguide_call_answer_time))
                 add_gen_uint(ct, hf_sipguide_call_answer_time, tvb, (guint32)ev->j.answer_ms);
         }
     }
 }
 
-static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
-                         const sg_resp_t *r)
+static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const sg_resp_t *r)
 {
     sg_view_t w;
     proto_item *ti = NULL, *it;
     proto_tree *st = NULL;
     gboolean resent = r->ev && r->ev->j.retransmission_of;
+    gboolean full = FALSE;
     const sg_entry_t *e;
 
     view_of(pinfo, r, &w);
     e = w.e;
 
     if (tree) {
-        /* Text is built only where it is shown: a visible tree (-V, the GUI's
-         * details) or a request for sipguide.context (-T fields, filters). */
-        gboolean visible = PTREE_DATA(tree)->visible;
+        /* Text is built only where it is shown: a full tree (-V, the GUI's
+         * details) or a request for sipguide.context (-T fields, filters);
+         * items only where something may read them (see asked()). */
+        full = PTREE_DATA(tree)->visible && !fields_only();
         sg_warning_t wn;
         const sg_warning_t *wp = NULL;
         const char *ctx = NULL;
+        int best = -1;
+        const char *best_text = NULL;
         if (r->extra && r->extra->warning &&
             sg_parse_warning(r->extra->warning, strlen(r->extra->warning), &wn))
             wp = &wn;
-        if (visible || proto_field_is_referenced(tree, hf_sipguide_context))
+        if (full || asked(FALSE, hf_sipguide_context))
             ctx = context_text(pinfo, r, wp);
 
         ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
-        if (visible) {
+        if (full) {
             /* code, verdict and the strongest finding first: labels are cut at 240 bytes */
             char line[ITEM_LABEL_LENGTH];
             sg_label_t b = {line, 0, sizeof line};
-            int best = strongest_finding(r);
+            best = strongest_finding(r);
+            if (best >= 0)
+                best_text = finding_text(pinfo, r, (sg_finding_t)best);
             line[0] = '\0';
             lb_str(&b, "SIP Response Guide: ");
             lb_uint(&b, r->code);
@@ -628,10 +889,10 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                 lb_uint(&b, r->ev->j.retransmission_of);
                 if (best >= 0) {
                     lb_str(&b, "; ");
-                    lb_str(&b, finding_text(pinfo, r, (sg_finding_t)best));
+                    lb_str(&b, best_text);
                 }
             } else if (best >= 0) {
-                lb_str(&b, finding_text(pinfo, r, (sg_finding_t)best));
+                lb_str(&b, best_text);
             } else {
                 lb_str(&b, w.first_action ? w.first_action : w.meaning);
             }
@@ -644,66 +905,76 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
         }
         st = proto_item_add_subtree(ti, ett_sipguide);
 
-        it = add_gen_uint(st, hf_sipguide_code, tvb, r->code);
-        if (visible)
-            label_code(it, r, &w);
+        if (asked(full, hf_sipguide_code)) {
+            it = add_gen_uint(st, hf_sipguide_code, tvb, r->code);
+            if (full)
+                label_code(it, r, &w);
+        }
         /* the verdict is printed: one right-click away from a filter */
-        add_gen_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(w.v));
-        add_findings(st, tvb, pinfo, ti, r);
-        if (e && e->phrase)
+        if (asked(full, hf_sipguide_verdict))
+            add_gen_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(w.v));
+        add_findings(st, tvb, pinfo, ti, r, full, best, best_text);
+        if (e && e->phrase && asked(full, hf_sipguide_phrase))
             add_hidden_string(st, hf_sipguide_phrase, tvb, e->phrase);
         if (r->wire_phrase) {
             /* printed only when it is not the registered phrase */
-            it = add_gen_string(st, hf_sipguide_wire_phrase, tvb, r->wire_phrase);
-            if (e && r->wire_phrase == e->phrase)
-                proto_item_set_hidden(it);
+            it = st;
+            if (asked(full, hf_sipguide_wire_phrase)) {
+                it = add_gen_string(st, hf_sipguide_wire_phrase, tvb, r->wire_phrase);
+                if (e && r->wire_phrase == e->phrase)
+                    proto_item_set_hidden(it);
+            }
             if (r->flags & SG_F_PHRASE_CUT)
                 expert_add_info_format(pinfo, it, &ei_sipguide_long_phrase,
                                        "Reason phrase of %u bytes: sipguide shows the first %d",
                                        r->phrase_len, SG_PHRASE_MAX);
         }
-        if (e && e->title)
+        if (e && e->title && asked(full, hf_sipguide_title))
             add_gen_string(st, hf_sipguide_title, tvb, e->title);
-        add_gen_string(st, hf_sipguide_meaning, tvb, w.meaning);
-        if (e) {
-            for (size_t i = 0; i < sg_action_count(e); i++)
-                add_gen_string(st, hf_sipguide_action, tvb, e->actions[i]);
-        } else {
-            add_gen_string(st, hf_sipguide_action, tvb, w.first_action);
+        if (asked(full, hf_sipguide_meaning))
+            add_gen_string(st, hf_sipguide_meaning, tvb, w.meaning);
+        if (asked(full, hf_sipguide_action)) {
+            if (e) {
+                for (size_t i = 0; i < sg_action_count(e); i++)
+                    add_gen_string(st, hf_sipguide_action, tvb, e->actions[i]);
+            } else {
+                add_gen_string(st, hf_sipguide_action, tvb, w.first_action);
+            }
         }
-        if (w.guide_ref) {
+        if (w.guide_ref && asked(full, hf_sipguide_guide_ref)) {
             it = add_gen_string(st, hf_sipguide_guide_ref, tvb, w.guide_ref->meaning);
-            if (visible)
-                proto_item_set_text(it, "For calls, the guide says: %s %s",
-                                    w.guide_ref->meaning,
+            if (full)
+                proto_item_set_text(it, "For calls, the guide says: %s %s", w.guide_ref->meaning,
                                     w.guide_ref->actions[0] ? w.guide_ref->actions[0] : "");
         }
-        if (e && e->note)
+        if (e && e->note && asked(full, hf_sipguide_note))
             add_gen_string(st, hf_sipguide_note, tvb, e->note);
-        add_hidden_string(st, hf_sipguide_class, tvb, sg_class_name(r->code));
-        if (sg_is_documented(e)) {
+        if (asked(full, hf_sipguide_class))
+            add_hidden_string(st, hf_sipguide_class, tvb, sg_class_name(r->code));
+        if (sg_is_documented(e) && asked(full, hf_sipguide_documented)) {
             /* present only when true, like Wireshark's own flags, so that
              * "sipguide.documented" alone means what it says */
             it = proto_tree_add_boolean(st, hf_sipguide_documented, tvb, 0, 0, TRUE);
             proto_item_set_generated(it);
             proto_item_set_hidden(it);
         }
-        add_hidden_string(st, hf_sipguide_source, tvb, e ? source_name(e->source) : "sipguide");
-        if (e && e->rfc)
+        if (asked(full, hf_sipguide_source))
+            add_hidden_string(st, hf_sipguide_source, tvb, e ? source_name(e->source) : "sipguide");
+        if (e && e->rfc && asked(full, hf_sipguide_rfc))
             add_hidden_string(st, hf_sipguide_rfc, tvb, e->rfc);
-        add_context(st, tvb, pinfo, r, wp, ctx);
-        add_evidence(st, tvb, r);
+        add_context(st, tvb, pinfo, r, wp, ctx, full);
+        add_evidence(st, tvb, r, full);
     } else {
         if (r->flags & SG_F_PHRASE_CUT)
             expert_add_info_format(pinfo, NULL, &ei_sipguide_long_phrase,
                                    "Reason phrase of %u bytes: sipguide shows the first %d",
                                    r->phrase_len, SG_PHRASE_MAX);
-        add_findings(NULL, tvb, pinfo, NULL, r);
+        add_findings(NULL, tvb, pinfo, NULL, r, FALSE, -1, NULL);
     }
 
     /* a resent response raises nothing of its own: its first copy did */
     if (!resent)
-        add_expert(pinfo, ti, r, &w);
+        add_expert(pinfo, ti, full, r, &w);
 
     if (have_tap_listener(sipguide_tap)) {
         sg_tap_t *t = wmem_new(pinfo->pool, sg_tap_t);
@@ -725,8 +996,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
         switch (w.v) {
         case SG_VERDICT_DOCUMENTED_FAILURE:
             col_append_fstr(pinfo->cinfo, COL_INFO, "[%s: %u %s] ",
-                            e && e->source == SG_SOURCE_USER ? "yours" : "guide", r->code,
-                            w.name);
+                            e && e->source == SG_SOURCE_USER ? "yours" : "guide", r->code, w.name);
             break;
         case SG_VERDICT_UNEXPECTED:
         case SG_VERDICT_UNREGISTERED:
@@ -768,8 +1038,10 @@ static void register_finding_experts(expert_module_t *expert)
                                  [SG_GROUP_SECURITY] = PI_SECURITY,
                                  [SG_GROUP_PROTOCOL] = PI_PROTOCOL,
                                  [SG_GROUP_RESPONSE] = PI_RESPONSE_CODE};
-    static const int severities[] = {[SG_SEV_CHAT] = PI_CHAT, [SG_SEV_NOTE] = PI_NOTE,
-                                     [SG_SEV_WARN] = PI_WARN, [SG_SEV_ERROR] = PI_ERROR};
+    static const int severities[] = {[SG_SEV_CHAT] = PI_CHAT,
+                                     [SG_SEV_NOTE] = PI_NOTE,
+                                     [SG_SEV_WARN] = PI_WARN,
+                                     [SG_SEV_ERROR] = PI_ERROR};
     /* static: Wireshark keeps pointers into them for as long as it runs */
     static const ei_register_info blank = {NULL, {NULL, 0, 0, NULL, EXPFILL}};
     static ei_register_info ei[SG_FIND_COUNT];
@@ -1016,11 +1288,11 @@ void proto_register_sipguide(void)
          {"sipguide.user.note", PI_RESPONSE_CODE, PI_NOTE, "A code from your user table (note)",
           EXPFILL}},
         {&ei_sipguide_user[SG_SEV_WARN],
-         {"sipguide.user.warn", PI_RESPONSE_CODE, PI_WARN,
-          "A code from your user table (warning)", EXPFILL}},
+         {"sipguide.user.warn", PI_RESPONSE_CODE, PI_WARN, "A code from your user table (warning)",
+          EXPFILL}},
         {&ei_sipguide_user[SG_SEV_ERROR],
-         {"sipguide.user.error", PI_RESPONSE_CODE, PI_ERROR,
-          "A code from your user table (error)", EXPFILL}},
+         {"sipguide.user.error", PI_RESPONSE_CODE, PI_ERROR, "A code from your user table (error)",
+          EXPFILL}},
     };
     expert_module_t *expert;
 
