@@ -1344,13 +1344,14 @@ gboolean sipguide_context_wanted(packet_info *pinfo, proto_tree *tree)
     void *cookie = NULL;
     int expert_tap = find_tap_id("expert");
 
-    if (!tree || PTREE_DATA(tree)->visible || pinfo->cinfo)
+    /* a visible tree shows everything, but for 4.0's "-T fields" (see fields_only) */
+    if (!tree || (PTREE_DATA(tree)->visible && !fields_only()) || pinfo->cinfo)
         return TRUE;
     if (have_tap_listener(sipguide_tap) || (expert_tap >= 0 && have_tap_listener(expert_tap)))
         return TRUE;
     for (size_t i = 0; i < G_N_ELEMENTS(expert_fields); i++) {
         int id = proto_registrar_get_id_byname(expert_fields[i]);
-        if (id > 0 && proto_field_is_referenced(tree, id))
+        if (id > 0 && asked(FALSE, id))
             return TRUE;
     }
     /* every field of the protocol, expert items' fields included */
@@ -1359,7 +1360,7 @@ gboolean sipguide_context_wanted(packet_info *pinfo, proto_tree *tree)
         gboolean free_of_context = FALSE;
         for (size_t i = 0; i < G_N_ELEMENTS(alone); i++)
             free_of_context |= hfi->id == *alone[i];
-        if (!free_of_context && hfi->ref_type != HF_REF_TYPE_NONE)
+        if (!free_of_context && asked(FALSE, hfi->id))
             return TRUE;
     }
     return FALSE;
