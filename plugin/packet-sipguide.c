@@ -214,6 +214,18 @@ static const char *msg_fit(sg_expmsg_t *m)
 static void raise_expert(packet_info *pinfo, proto_item *pi, gboolean full, expert_field *ei,
                          const char *text);
 
+/* "<code> <name><sep><what>": the message of a verdict's expert item. */
+static void code_says(sg_expmsg_t *m, const sg_resp_t *r, const sg_view_t *w, const char *sep,
+                      const char *what)
+{
+    sg_label_t *b = msg_start(m);
+    lb_uint(b, r->code);
+    lb_str(b, " ");
+    lb_str(b, w->name);
+    lb_str(b, sep);
+    lb_str(b, what);
+}
+
 /* Expert item of the verdict; raised on every pass, tree or not. */
 static void add_expert(packet_info *pinfo, proto_item *ti, gboolean full, const sg_resp_t *r,
                        const sg_view_t *w)
@@ -225,12 +237,7 @@ static void add_expert(packet_info *pinfo, proto_item *ti, gboolean full, const 
     sg_label_t *b;
     if (e && e->source == SG_SOURCE_USER && e->severity != SG_SEV_DEFAULT) {
         if (e->severity != SG_SEV_NONE) {
-            b = msg_start(&m);
-            lb_uint(b, r->code);
-            lb_str(b, " ");
-            lb_str(b, w->name);
-            lb_str(b, " (your table): ");
-            lb_str(b, what);
+            code_says(&m, r, w, " (your table): ", what);
             raise_expert(pinfo, ti, full, &ei_sipguide_user[e->severity], msg_fit(&m));
         }
         return;
@@ -240,12 +247,7 @@ static void add_expert(packet_info *pinfo, proto_item *ti, gboolean full, const 
         return;
     switch (w->v) {
     case SG_VERDICT_DOCUMENTED_FAILURE:
-        b = msg_start(&m);
-        lb_uint(b, r->code);
-        lb_str(b, " ");
-        lb_str(b, w->name);
-        lb_str(b, ": ");
-        lb_str(b, what);
+        code_says(&m, r, w, ": ", what);
         raise_expert(pinfo, ti, full, &ei_sipguide_documented_failure[sev], msg_fit(&m));
         break;
     case SG_VERDICT_UNREGISTERED:
