@@ -501,6 +501,8 @@ static gboolean fields_cmdline(char **argv, int argc, GPtrArray *fields)
                 return FALSE;
             if (*p == 'T')
                 tfields = strcmp(arg, "fields") == 0;
+            else if (*p == 'E' && !strchr(arg, '=') && ++i >= argc)
+                return FALSE; /* tshark cut "-E name=value" in place at the '=' */
             else if (*p == 'e')
                 g_ptr_array_add(fields, (gpointer)arg);
             break;
