@@ -17,8 +17,9 @@
 /* The one field sipguide asks Wireshark for: the "sip" item of each SIP
  * message, which says where the message lies; the rest is read from those
  * bytes by the core (core/sipguide_sip.c), so the SIP and SDP dissectors
- * build nothing extra for sipguide. */
-static int hf_sip = -1;
+ * build nothing extra for sipguide.  A one-pass run without history asks
+ * for sip.Status-Code instead (see decide()). */
+static int hf_sip = -1, hf_status = -1;
 static int proto_icmp = -1, proto_icmpv6 = -1;
 
 /* The capture's history, reset for every file. */
@@ -26,16 +27,27 @@ static sg_tracker_t *tracker;
 /* Whether the history is kept: always, unless this is a single pass in which
  * nothing can show what it says (decided once per file, see decide()). */
 static enum { HISTORY_UNDECIDED, HISTORY_KEPT, HISTORY_NOT_NEEDED } history;
+/* Without history: whether anything asked needs more of a response than
+ * its code (the status line and the CSeq method). */
+static gboolean need_message;
+/* Whether frames can be dissected again; if not, a frame's responses live
+ * in the packet scope, as nothing will look them up later. */
+static gboolean one_pass;
+/* Where this frame's responses are kept: the file scope, or the packet's. */
+static wmem_allocator_t *keep;
+static gboolean asking_status_codes; /* sipguide_want(TRUE) was called for this file */
 static sg_scan_t *scan;
 static wmem_map_t *interned; /* responder names and other repeated strings, file scope */
 
-void sipguide_collect_wanted(GArray *hfids)
+void sipguide_collect_wanted(GArray *hfids, gboolean status_codes)
 {
     hf_sip = proto_registrar_get_id_byname("sip");
+    hf_status = proto_registrar_get_id_byname("sip.Status-Code");
     proto_icmp = proto_get_id_by_filter_name("icmp");
     proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
-    if (hf_sip > 0)
-        g_array_append_val(hfids, hf_sip);
+    int hf = status_codes ? hf_status : hf_sip;
+    if (hf > 0)
+        g_array_append_val(hfids, hf);
 }
 
 void sipguide_collect_init(void)
@@ -44,6 +56,10 @@ void sipguide_collect_init(void)
     sg_tracker_free(tracker);
     tracker = sg_tracker_new();
     history = HISTORY_UNDECIDED;
+    one_pass = need_message = FALSE;
+    if (asking_status_codes)
+        sipguide_want(FALSE); /* a new file: the "sip" items again */
+    asking_status_codes = FALSE;
     interned = wmem_map_new(wmem_file_scope(), wmem_str_hash, g_str_equal);
     sg_scan_free(scan);
     scan = set->scan_enabled ? sg_scan_new(&set->scan) : NULL;
@@ -64,11 +80,11 @@ const sg_tracker_t *sipguide_tracker(void)
     return tracker;
 }
 
-/* A file-scope copy of s cut at SG_TEXT_MAX bytes, no larger than it
- * (wmem_strndup() allocates the whole cut whatever the string's length). */
-static char *file_copy(const char *s)
+/* A copy of s cut at SG_TEXT_MAX bytes, no larger than it (wmem_strndup()
+ * allocates the whole cut whatever the string's length). */
+static char *copy_in(wmem_allocator_t *scope, const char *s)
 {
-    return s ? wmem_strndup(wmem_file_scope(), s, strnlen(s, SG_TEXT_MAX)) : NULL;
+    return s ? wmem_strndup(scope, s, strnlen(s, SG_TEXT_MAX)) : NULL;
 }
 
 /* A file-scope copy, shared by every response that says the same. */
@@ -79,7 +95,7 @@ static const char *intern(const char *s)
         return NULL;
     if ((k = (char *)wmem_map_lookup(interned, s)))
         return k;
-    k = file_copy(s);
+    k = copy_in(wmem_file_scope(), s);
     if (wmem_map_size(interned) < 4096)
         wmem_map_insert(interned, k, k);
     return k;
@@ -168,13 +184,13 @@ static void keep_phrase(sg_resp_t *r, sg_str_t line)
             plen--;
         r->flags |= SG_F_PHRASE_CUT;
     }
-    r->wire_phrase = (const char *)get_utf_8_string(wmem_file_scope(), (const guint8 *)phrase, (gint)plen);
+    r->wire_phrase = (const char *)get_utf_8_string(keep, (const guint8 *)phrase, (gint)plen);
 }
 
 static sg_extra_t *extra_of(sg_resp_t *r)
 {
     if (!r->extra)
-        r->extra = wmem_new0(wmem_file_scope(), sg_extra_t);
+        r->extra = wmem_new0(keep, sg_extra_t);
     return r->extra;
 }
 
@@ -186,7 +202,7 @@ static void keep_headers(sg_resp_t *r, const sg_sip_t *m)
         r->extra->reason_cause = m->reason_cause;
         if (m->reason_text.p)
             r->extra->reason_text = (const char *)get_utf_8_string(
-                wmem_file_scope(), (const guint8 *)m->reason_text.p,
+                keep, (const guint8 *)m->reason_text.p,
                 (gint)(m->reason_text.len < 256 ? m->reason_text.len : 256));
     }
     if (m->has_retry_after) {
@@ -195,7 +211,7 @@ static void keep_headers(sg_resp_t *r, const sg_sip_t *m)
     }
     if (m->warning.p)
         extra_of(r)->warning = (const char *)get_utf_8_string(
-            wmem_file_scope(), (const guint8 *)m->warning.p,
+            keep, (const guint8 *)m->warning.p,
             (gint)(m->warning.len < 512 ? m->warning.len : 512));
 }
 
@@ -261,10 +277,10 @@ static void collect_request(scratch_t *sc, const sg_sip_t *m, const char *src, c
 
 static const char *copy(const char *s)
 {
-    return file_copy(s);
+    return copy_in(keep, s);
 }
 
-/* The judgement to file scope, only when it says something. */
+/* The judgement, kept (see keep) only when it says something. */
 static void keep_judgement(sg_resp_t *r, const sg_judgement_t *j, const char *src)
 {
     sg_evidence_t *ev;
@@ -279,7 +295,7 @@ static void keep_judgement(sg_resp_t *r, const sg_judgement_t *j, const char *sr
     if (!j->findings && !j->retransmission_of && !j->resends && !j->outcome && r->code < 300 &&
         !j->auth_user)
         return;
-    r->ev = ev = wmem_new0(wmem_file_scope(), sg_evidence_t);
+    r->ev = ev = wmem_new0(keep, sg_evidence_t);
     ev->j = *j;
     /* the tracker's strings live only until its next call */
     ev->j.cancel_by = copy(j->cancel_by);
@@ -289,7 +305,7 @@ static void keep_judgement(sg_resp_t *r, const sg_judgement_t *j, const char *sr
     ev->j.responder = r->responder;
     ev->j.accepted_codecs = copy(j->accepted_codecs);
     if (j->offer) {
-        sg_offer_t *o = wmem_new(wmem_file_scope(), sg_offer_t);
+        sg_offer_t *o = wmem_new(keep, sg_offer_t);
         *o = *j->offer;
         ev->j.offer = o;
     }
@@ -307,7 +323,7 @@ static void check_scan(sg_resp_t *r, const char *to_user, packet_info *pinfo, co
     r->extra->scan_count = hit.count;
     r->extra->scan_users = hit.users;
     r->extra->scan_warn = hit.warn;
-    r->extra->scan_user_list = wmem_strdup(wmem_file_scope(), hit.users_text);
+    r->extra->scan_user_list = wmem_strdup(keep, hit.users_text);
 }
 
 static void response_alone(scratch_t *sc, const sg_sip_t *m, sg_resp_t *r);
@@ -361,10 +377,19 @@ static void decide(packet_info *pinfo, proto_tree *tree)
 {
     if (history != HISTORY_UNDECIDED || pinfo->num < 6)
         return;
-    if (!frames_kept(pinfo) && !sipguide_context_wanted(pinfo, tree)) {
+    one_pass = !frames_kept(pinfo);
+    if (one_pass && !sipguide_context_wanted(pinfo, tree)) {
         history = HISTORY_NOT_NEEDED;
         sg_scan_free(scan);
         scan = NULL;
+        /* the "sip" items are not needed any more: each status code says
+         * where its response lies, and the SIP dissector builds less */
+        need_message = sipguide_alone_needs_message();
+        sipguide_want(TRUE);
+        asking_status_codes = TRUE;
+        ws_info("sipguide: one pass, and nothing asked for needs the capture's history: each "
+                "response is read alone (%s)",
+                need_message ? "status line and CSeq" : "status code only");
     } else {
         history = HISTORY_KEPT;
     }
@@ -396,7 +421,75 @@ static gboolean message_bytes(const field_info *fi, const char **buf, size_t *le
     return TRUE;
 }
 
-sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree)
+/* SIP quoted inside an ICMP error was never delivered: not a message */
+static gboolean in_icmp(packet_info *pinfo)
+{
+    for (wmem_list_frame_t *l = wmem_list_head(pinfo->layers); l; l = wmem_list_frame_next(l)) {
+        int id = GPOINTER_TO_INT(wmem_list_frame_data(l));
+        if (id == proto_icmp || id == proto_icmpv6)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* A response, without history: its code as the SIP dissector read it, and
+ * when more is asked, its status line and CSeq read from the bytes, from
+ * the start of the line that holds the code. */
+static gboolean response_of_code(field_info *fi, sg_sip_t *m, gboolean *code_only)
+{
+    const char *buf;
+    gint avail;
+    guint32 code = fvalue_get_uinteger(SG_FI_VALUE(fi));
+    *code_only = !need_message && code >= 100 && code <= 699;
+    if (*code_only) {
+        m->code = code;
+        return TRUE;
+    }
+    /* the SIP dissector reads a status line as "SIP/2.0 " and the code */
+    if (!fi->ds_tvb || fi->start < 8)
+        return FALSE;
+    avail = tvb_captured_length_remaining(fi->ds_tvb, fi->start - 8);
+    if (avail <= 8)
+        return FALSE;
+    buf = (const char *)tvb_get_ptr(fi->ds_tvb, fi->start - 8, avail);
+    return sg_sip_parse_alone(buf, (size_t)avail, m) && !m->is_request;
+}
+
+/* A frame without history: its responses in the packet scope, read from
+ * the status codes (see decide()). */
+static sg_frame_t *collect_alone(packet_info *pinfo, proto_tree *tree)
+{
+    GPtrArray *items = hf_status > 0 ? proto_get_finfo_ptr_array(tree, hf_status) : NULL;
+    sg_frame_t *fr;
+    if (!items || items->len == 0 || in_icmp(pinfo))
+        return NULL;
+    keep = pinfo->pool;
+    fr = wmem_new0(pinfo->pool, sg_frame_t);
+    fr->resp = wmem_alloc0_array(pinfo->pool, sg_resp_t, items->len);
+    for (guint i = 0; i < items->len; i++) {
+        sg_sip_t m;
+        gboolean code_only;
+        sg_resp_t *r = &fr->resp[fr->count];
+        if (!response_of_code((field_info *)g_ptr_array_index(items, i), &m, &code_only))
+            continue;
+        fr->count++;
+        r->flags = SG_F_ALONE;
+        if (code_only) {
+            r->code = m.code;
+            r->flags |= SG_F_CODE_ONLY;
+        } else {
+            scratch_t sc;
+            sc.pinfo = pinfo;
+            sc.used = 0;
+            response_alone(&sc, &m, r);
+        }
+    }
+    return fr->count ? fr : NULL;
+}
+
+
+/* A frame with the history kept. */
+static sg_frame_t *collect_with_history(packet_info *pinfo, proto_tree *tree, gboolean *kept)
 {
     GPtrArray *items;
     sg_frame_t *fr = NULL;
@@ -404,52 +497,31 @@ sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree)
     const char *src, *dst;
     guint nresp = 0, n = 0;
 
-    if (!tracker)
-        sipguide_collect_init();
-    decide(pinfo, tree);
     items = hf_sip > 0 ? proto_get_finfo_ptr_array(tree, hf_sip) : NULL;
-    if (!items || items->len == 0)
+    if (!items || items->len == 0 || in_icmp(pinfo))
         return NULL; /* cheap exit: no SIP message in this frame */
-    /* SIP quoted inside an ICMP error was never delivered: not a message */
-    for (wmem_list_frame_t *l = wmem_list_head(pinfo->layers); l; l = wmem_list_frame_next(l)) {
-        int id = GPOINTER_TO_INT(wmem_list_frame_data(l));
-        if (id == proto_icmp || id == proto_icmpv6)
-            return NULL;
-    }
     msgs = wmem_alloc_array(pinfo->pool, sg_sip_t, items->len);
     for (guint i = 0; i < items->len; i++) {
         const char *buf;
         size_t len;
         if (message_bytes((const field_info *)g_ptr_array_index(items, i), &buf, &len) &&
-            (history == HISTORY_NOT_NEEDED ? sg_sip_parse_alone(buf, len, &msgs[n])
-                                           : sg_sip_parse(buf, len, &msgs[n]))) {
+            sg_sip_parse(buf, len, &msgs[n])) {
             nresp += !msgs[n].is_request;
             n++;
         }
     }
     if (n == 0)
         return NULL;
-    if (history == HISTORY_NOT_NEEDED) {
-        /* the frame is never seen again: its responses live in the packet scope */
-        if (!nresp)
-            return NULL;
-        fr = wmem_new0(pinfo->pool, sg_frame_t);
-        fr->resp = wmem_alloc0_array(pinfo->pool, sg_resp_t, nresp);
-        for (guint i = 0; i < n; i++) {
-            scratch_t sc;
-            sc.pinfo = pinfo;
-            sc.used = 0;
-            if (!msgs[i].is_request)
-                response_alone(&sc, &msgs[i], &fr->resp[fr->count++]);
-        }
-        return fr;
-    }
+    /* a one-pass run never looks a frame up again: its responses need not
+     * outlive it (the tracker keeps its own copies of what it remembers) */
+    *kept = !one_pass;
+    keep = one_pass ? pinfo->pool : wmem_file_scope();
     src = address_to_str(pinfo->pool, &pinfo->src);
     dst = address_to_str(pinfo->pool, &pinfo->dst);
     if (nresp) {
-        fr = wmem_new0(wmem_file_scope(), sg_frame_t);
+        fr = wmem_new0(keep, sg_frame_t);
         fr->count = nresp;
-        fr->resp = wmem_alloc0_array(wmem_file_scope(), sg_resp_t, nresp);
+        fr->resp = wmem_alloc0_array(keep, sg_resp_t, nresp);
     }
     nresp = 0;
     for (guint i = 0; i < n; i++) {
@@ -461,5 +533,20 @@ sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree)
         else
             collect_response(&sc, &msgs[i], &fr->resp[nresp++], src, dst);
     }
+    return fr;
+}
+
+sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree, gboolean *kept)
+{
+    sg_frame_t *fr;
+    *kept = FALSE;
+    if (!tracker)
+        sipguide_collect_init();
+    if (history == HISTORY_NOT_NEEDED) /* the frame is never seen again */
+        return collect_alone(pinfo, tree);
+    fr = collect_with_history(pinfo, tree, kept);
+    /* after the frame: the fields asked for from the next one on are
+     * primed before it is dissected */
+    decide(pinfo, tree);
     return fr;
 }

@@ -844,6 +844,13 @@ static void add_evidence(proto_tree *st, tvbuff_t *tvb, const sg_resp_t *r, gboo
     }
 }
 
+/* Whether the sipguide protocol item itself is asked for ("sipguide" in a
+ * filter, -e sipguide), not only some field beneath it. */
+static gboolean protocol_asked(void)
+{
+    return proto_registrar_get_nth((guint)proto_sipguide)->ref_type > HF_REF_TYPE_INDIRECT;
+}
+
 static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const sg_resp_t *r)
 {
     sg_view_t w;
@@ -851,8 +858,22 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     proto_tree *st = NULL;
     gboolean resent = r->ev && r->ev->j.retransmission_of;
     gboolean full = FALSE;
+    /* read without history (collect.c): nothing in this run shows findings,
+     * expert items, the Info column or the reports, and the fields asked for
+     * need no protocol item to hang from */
+    gboolean alone = (r->flags & SG_F_ALONE) != 0;
     const sg_entry_t *e;
 
+    if (alone && tree && !protocol_asked()) {
+        st = tree;
+        if (r->flags & SG_F_CODE_ONLY) { /* the code, and what it alone says */
+            if (asked(FALSE, hf_sipguide_code))
+                add_gen_uint(st, hf_sipguide_code, tvb, r->code);
+            if (asked(FALSE, hf_sipguide_class))
+                add_hidden_string(st, hf_sipguide_class, tvb, sg_class_name(r->code));
+            return;
+        }
+    }
     view_of(pinfo, r, &w);
     e = w.e;
 
@@ -872,7 +893,8 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         if (full || asked(FALSE, hf_sipguide_context))
             ctx = context_text(pinfo, r, wp);
 
-        ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
+        if (!st)
+            ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
         if (full) {
             /* code, verdict and the strongest finding first: labels are cut at 240 bytes */
             char line[ITEM_LABEL_LENGTH];
@@ -907,7 +929,8 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
             }
             proto_item_set_text(ti, "%s", line);
         }
-        st = proto_item_add_subtree(ti, ett_sipguide);
+        if (ti)
+            st = proto_item_add_subtree(ti, ett_sipguide);
 
         if (asked(full, hf_sipguide_code)) {
             it = add_gen_uint(st, hf_sipguide_code, tvb, r->code);
@@ -917,7 +940,8 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         /* the verdict is printed: one right-click away from a filter */
         if (asked(full, hf_sipguide_verdict))
             add_gen_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(w.v));
-        add_findings(st, tvb, pinfo, ti, r, full, best, best_text);
+        if (!alone)
+            add_findings(st, tvb, pinfo, ti, r, full, best, best_text);
         if (e && e->phrase && asked(full, hf_sipguide_phrase))
             add_hidden_string(st, hf_sipguide_phrase, tvb, e->phrase);
         if (r->wire_phrase) {
@@ -928,7 +952,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
                 if (e && r->wire_phrase == e->phrase)
                     proto_item_set_hidden(it);
             }
-            if (r->flags & SG_F_PHRASE_CUT)
+            if ((r->flags & SG_F_PHRASE_CUT) && !alone)
                 expert_add_info_format(pinfo, it, &ei_sipguide_long_phrase,
                                        "Reason phrase of %u bytes: sipguide shows the first %d",
                                        r->phrase_len, SG_PHRASE_MAX);
@@ -968,7 +992,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
             add_hidden_string(st, hf_sipguide_rfc, tvb, e->rfc);
         add_context(st, tvb, pinfo, r, wp, ctx, full);
         add_evidence(st, tvb, r, full);
-    } else {
+    } else if (!alone) {
         if (r->flags & SG_F_PHRASE_CUT)
             expert_add_info_format(pinfo, NULL, &ei_sipguide_long_phrase,
                                    "Reason phrase of %u bytes: sipguide shows the first %d",
@@ -976,6 +1000,8 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         add_findings(NULL, tvb, pinfo, NULL, r, FALSE, -1, NULL);
     }
 
+    if (alone)
+        return;
     /* a resent response raises nothing of its own: its first copy did */
     if (!resent)
         add_expert(pinfo, ti, full, r, &w);
@@ -1021,8 +1047,9 @@ static int dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     sg_frame_t *fr;
 
     if (!PINFO_FD_VISITED(pinfo)) {
-        fr = tree ? sipguide_collect(pinfo, tree) : NULL;
-        if (fr)
+        gboolean kept = FALSE;
+        fr = tree ? sipguide_collect(pinfo, tree, &kept) : NULL;
+        if (fr && kept)
             p_add_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0, fr);
     } else {
         fr = (sg_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0);
@@ -1318,14 +1345,37 @@ void proto_register_sipguide(void)
             SIPGUIDE_VERSION, sg_builtin_count());
 }
 
-void proto_reg_handoff_sipguide(void)
+/* Wireshark frees the array it had, and primes the new one's fields on
+ * every frame from the next on. */
+void sipguide_want(gboolean status_codes)
 {
     GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
+    sipguide_collect_wanted(wanted, status_codes);
+    set_postdissector_wanted_hfids(sipguide_handle, wanted);
+}
+
+void proto_reg_handoff_sipguide(void)
+{
     int q850 = proto_registrar_get_id_byname("sip.reason_cause_q850");
     q850_hfinfo = q850 > 0 ? proto_registrar_get_nth((guint)q850) : NULL;
-    sipguide_collect_wanted(wanted);
     register_postdissector(sipguide_handle);
-    set_postdissector_wanted_hfids(sipguide_handle, wanted);
+    sipguide_want(FALSE);
+}
+
+/* Without history (collect.c): whether anything asked for needs more than
+ * the status code, that is the status line or the CSeq method. */
+gboolean sipguide_alone_needs_message(void)
+{
+    const int *const more[] = {&hf_sipguide_phrase,  &hf_sipguide_wire_phrase, &hf_sipguide_title,
+                               &hf_sipguide_meaning, &hf_sipguide_action,      &hf_sipguide_source,
+                               &hf_sipguide_documented, &hf_sipguide_rfc,      &hf_sipguide_verdict,
+                               &hf_sipguide_note,    &hf_sipguide_guide_ref,   &hf_sipguide_method};
+    if (protocol_asked())
+        return TRUE;
+    for (size_t i = 0; i < G_N_ELEMENTS(more); i++)
+        if (asked(FALSE, *more[i]))
+            return TRUE;
+    return FALSE;
 }
 
 /* Whether anything in this run can show what only the capture's history

@@ -33,6 +33,8 @@ enum { SG_REASON_NONE, SG_REASON_Q850, SG_REASON_SIP };
 /* Per-response flags, decided on the first pass. */
 #define SG_F_PHRASE_CUT 0x04     /* phrase longer than sipguide keeps */
 #define SG_F_HAS_RESPONSE_TIME 0x08
+#define SG_F_ALONE 0x10          /* read without history: nothing will show findings or experts */
+#define SG_F_CODE_ONLY 0x20      /* and only the code (or class) was asked for */
 
 /* What the capture says about a response beyond its own headers: the
  * tracker's judgement, its strings copied to file scope.  Allocated only when
@@ -95,13 +97,18 @@ typedef struct {
 } sg_tap_t;
 void sipguide_register_stats(void);
 gboolean sipguide_context_wanted(packet_info *pinfo, proto_tree *tree);
+gboolean sipguide_alone_needs_message(void); /* more than the code asked for */
+void sipguide_want(gboolean status_codes);    /* what to ask the SIP dissector for */
 void sipguide_register_calls(void);
 
 /* collect.c: what the SIP dissector found, read on the first pass. */
 void sipguide_collect_init(void);    /* new file: forget transactions, calls and scans */
 void sipguide_collect_cleanup(void);
-void sipguide_collect_wanted(GArray *hfids); /* the SIP fields to ask for */
-sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree);
+/* the SIP field to ask for: the "sip" items, or (a one-pass run without
+ * history) the status codes */
+void sipguide_collect_wanted(GArray *hfids, gboolean status_codes);
+/* *kept: whether the frame's responses are in the file scope, for later passes */
+sg_frame_t *sipguide_collect(packet_info *pinfo, proto_tree *tree, gboolean *kept);
 const sg_tracker_t *sipguide_tracker(void); /* calls and registrations, for the reports */
 
 #endif /* SIPGUIDE_H */

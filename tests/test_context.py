@@ -14,6 +14,8 @@ import sgtest  # noqa: E402
 STAGE = None
 SEV_CHAT, SEV_NOTE, SEV_WARN = 0x00200000, 0x00400000, 0x00600000
 GROUP_SEQUENCE, GROUP_PROTOCOL, GROUP_SECURITY = 0x02000000, 0x09000000, 0x0A000000
+CLASS = {"1": "Provisional", "2": "Successful", "3": "Redirection", "4": "Request Failure",
+         "5": "Server Failure", "6": "Global Failures"}  # RFC 3261 section 21
 
 
 def setUpModule():
@@ -110,6 +112,46 @@ class HistoryOnlyWhenNeeded(unittest.TestCase):
                     self.assertEqual(lean, STAGE.fields(cap, self.ALONE, ["-2"]))
                 compared += sum(len(r[1]) for r in lean)
         self.assertGreater(compared, 5000)
+
+    def test_code_alone_read_from_the_status_code(self):
+        """Asked only for the code (and class), sipguide asks the SIP dissector
+        for its status codes instead of its messages; the codes are the SIP
+        dissector's own, response by response, as with the history."""
+        compared = 0
+        want = ["frame.number", "sip.Status-Code", "sipguide.code", "sipguide.class"]
+        for cap in sgtest.all_captures():
+            with self.subTest(cap=cap):
+                lean = STAGE.fields(cap, want)
+                kept = STAGE.fields(cap, want + ["sipguide.request_frame"])
+                self.assertEqual(lean, [r[:-1] for r in kept])
+                for r in lean:
+                    if r[2]:  # as many codes as the SIP dissector's, and the same
+                        self.assertEqual(r[2], [str(int(c)) for c in r[1]])
+                        self.assertEqual(r[3], [c[0] + "xx " + CLASS[c[0]] if 100 <= int(c) <= 699
+                                                else "invalid" for c in r[2]])
+                compared += sum(len(r[2]) for r in lean)
+        self.assertGreater(compared, 5000)
+
+    def test_said_when_read_alone(self):
+        """The mode is announced at the info log level, and only when it applies."""
+        cap = "sipnab__sipp-branch-scenario.pcapng"
+        for extra, expect in ((["-e", "sipguide.code"], "status code only"),
+                              (["-e", "sipguide.verdict"], "status line and CSeq"),
+                              (["-e", "sipguide.request_frame"], None),
+                              (["-2", "-e", "sipguide.code"], None)):
+            with self.subTest(extra=extra):
+                _, err = STAGE.tshark(STAGE.read_args(cap, ["--log-level", "info", "-T", "fields",
+                                                            "-E", "aggregator=;"] + extra))
+                said = re.search(r"each response is read alone \((.*?)\)", err)
+                self.assertEqual(said.group(1) if said else None, expect)
+
+    def test_protocol_filter_without_history(self):
+        """"-Y sipguide" needs the protocol item even when nothing else does."""
+        cap = "crafted-codes.pcap"
+        one = STAGE.fields(cap, ["frame.number", "sipguide.code"], ["-Y", "sipguide"])
+        two = STAGE.fields(cap, ["frame.number", "sipguide.code"], ["-2", "-Y", "sipguide"])
+        self.assertEqual(one, two)
+        self.assertGreater(len(one), 10)
 
     def test_history_in_one_pass_and_in_two(self):
         cap = "crafted-transactions.pcap"
