@@ -4,8 +4,10 @@
  * the requester and responder addresses (a proxy's forwarded copy is another
  * transaction, so it is never taken for a resend; the callee's own CSeq 1 is
  * never the caller's).  Transactions live in a hash table and a FIFO queue;
- * past SG_MAX_TXNS the oldest is forgotten, and a response to it is then
- * judged without its request rather than guessed at.
+ * a finished one (final response seen) is forgotten once SG_TXN_LINGER
+ * seconds of capture time pass without a message of it, and past
+ * SG_MAX_TXNS the oldest is forgotten; a response to a forgotten one is
+ * then judged without its request rather than guessed at.
  *
  * A call is an INVITE dialog, one Call-ID.  The final response that reaches
  * the caller (the sender of the first INVITE) decides it: a 2xx answers it;
@@ -18,6 +20,7 @@
  */
 #include "sipguide_track.h"
 
+#include <float.h>
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,6 +30,10 @@
 #define SG_MAX_PEERS 4096  /* peers whose accepted codecs are remembered */
 #define SG_NO_ACK_SENDS 3  /* a final response sent this often without an ACK */
 #define SG_SDP_KEEP 1024   /* bytes of an offer's SDP lines kept (sdp_keep) */
+/* A finished transaction is forgotten after this long without a message:
+ * 64*T1, the longest any RFC 3261 timer keeps a transaction (timers B, F,
+ * H, J), while retransmissions come at least every T2 = 4 s. */
+#define SG_TXN_LINGER 32.0
 
 /* The findings: id, severity, group, one-line explanation, what it answers. */
 static const sg_finding_info_t findings[SG_FIND_COUNT] = {
@@ -303,6 +310,8 @@ typedef struct txn txn_t;
 struct txn {
     txn_key_t k;              /* first: the hash table's key is the txn itself */
     txn_t *older, *newer;     /* in tracker.oldest..newest (creation order) */
+    txn_t *done_prev, *done_next; /* finished ones, in tracker.done_first..done_last */
+    double last_t;            /* latest capture time of any of its messages */
     double req_t, last_send_t;
     double cancel_t;
     char *req_text;           /* Request-URI, auth user, auth realm, offer (sdp_keep): one block */
@@ -319,6 +328,7 @@ struct txn {
     bool has_auth : 1;
     bool ack : 1;
     bool no_ack_raised : 1;
+    bool done : 1;            /* a final response was seen */
     resp_seen_t resp[SG_RESP_INLINE];
 };
 
@@ -350,6 +360,9 @@ typedef struct {
 struct sg_tracker {
     GHashTable *txns; /* key -> txn_t */
     txn_t *oldest, *newest; /* creation order: past SG_MAX_TXNS the oldest goes */
+    txn_t *done_first, *done_last; /* finished, the longest quiet first */
+    double prev_t;          /* capture time of the previous message */
+    bool have_prev;
     GHashTable *calls; /* Call-ID -> call_t */
     GPtrArray *call_list;
     size_t calls_dropped;
@@ -540,9 +553,24 @@ static const char *put(char **at, const char *s, size_t n)
     return d;
 }
 
-/* Forgets a transaction: out of the creation order, out of the table (which frees it). */
+static void done_unlink(sg_tracker_t *tr, txn_t *t)
+{
+    if (t->done_prev)
+        t->done_prev->done_next = t->done_next;
+    else
+        tr->done_first = t->done_next;
+    if (t->done_next)
+        t->done_next->done_prev = t->done_prev;
+    else
+        tr->done_last = t->done_prev;
+    t->done_prev = t->done_next = NULL;
+}
+
+/* Forgets a transaction: out of both lists, out of the table (which frees it). */
 static void txn_forget(sg_tracker_t *tr, txn_t *t)
 {
+    if (t->done)
+        done_unlink(tr, t);
     if (t->older)
         t->older->newer = t->newer;
     else
@@ -571,6 +599,7 @@ static txn_t *txn_add(sg_tracker_t *tr, const char *call_id, uint32_t cseq, cons
     t->k.requester = put(&at, requester, nq);
     t->k.responder = put(&at, responder, nr);
     t->ruri_at = t->user_at = t->realm_at = t->offer_at = SG_TXT_NONE;
+    t->last_t = -DBL_MAX;
     t->older = tr->newest;
     if (tr->newest)
         tr->newest->newer = t;
@@ -659,6 +688,49 @@ static bool is_method(const sg_msg_t *m, const char *name)
     return m->method && strcmp(m->method, name) == 0;
 }
 
+/* A message of t at capture time tm: a finished transaction goes to the
+ * end of the finished list, so the list stays in order of last activity. */
+static void txn_touch(sg_tracker_t *tr, txn_t *t, double tm)
+{
+    if (tm > t->last_t)
+        t->last_t = tm;
+    if (t->done && tr->done_last != t) {
+        done_unlink(tr, t);
+        t->done_prev = tr->done_last;
+        if (tr->done_last)
+            tr->done_last->done_next = t;
+        else
+            tr->done_first = t;
+        tr->done_last = t;
+    }
+}
+
+static void txn_finished(sg_tracker_t *tr, txn_t *t, double tm)
+{
+    if (!t->done) {
+        t->done = true;
+        t->done_prev = t->done_next = NULL;
+    }
+    txn_touch(tr, t, tm);
+}
+
+/* Forgets the finished transactions that have been quiet for SG_TXN_LINGER.
+ * The clock is the earlier of this message's time and the previous one's,
+ * so one packet stamped far ahead expires nothing, and a jump back in time
+ * (merged files, clock steps) expires nothing either: only time that
+ * passes for two messages in a row counts. */
+static void expire(sg_tracker_t *tr, double tm)
+{
+    double clock = tr->have_prev && tr->prev_t < tm ? tr->prev_t : tm;
+    bool ok = tr->have_prev;
+    tr->prev_t = tm;
+    tr->have_prev = true;
+    if (!ok)
+        return;
+    while (tr->done_first && clock - tr->done_first->last_t > SG_TXN_LINGER)
+        txn_forget(tr, tr->done_first);
+}
+
 /* Appends s (cut to cap, unquoted if asked) to the block at *n; returns its offset. */
 static uint16_t text_put(char *block, size_t *n, const char *s, size_t cap, bool unquote)
 {
@@ -699,20 +771,25 @@ void sg_track_request(sg_tracker_t *tr, const sg_msg_t *m)
 
     if (!m->call_id || !m->has_cseq || !m->method)
         return; /* not enough to place it: better nothing than a wrong match */
+    expire(tr, m->t);
     if (is_method(m, "ACK")) {
         /* ACK completes the INVITE transaction of the same number, on its hop */
-        if ((t = txn_find(tr, m->call_id, m->cseq, "INVITE", m->src, m->dst)))
+        if ((t = txn_find(tr, m->call_id, m->cseq, "INVITE", m->src, m->dst))) {
             t->ack = true;
+            txn_touch(tr, t, m->t);
+        }
         return;
     }
     t = txn_find(tr, m->call_id, m->cseq, m->method, m->src, m->dst);
     if (t && t->req_frame) {
         t->sends++;
         t->last_send_t = m->t;
+        txn_touch(tr, t, m->t);
         return;
     }
     if (!t)
         t = txn_add(tr, m->call_id, m->cseq, m->method, m->src, m->dst);
+    txn_touch(tr, t, m->t);
     t->req_frame = m->frame;
     t->req_t = t->last_send_t = m->t;
     t->sends = 1;
@@ -724,6 +801,7 @@ void sg_track_request(sg_tracker_t *tr, const sg_msg_t *m)
         txn_t *inv = txn_find(tr, m->call_id, m->cseq, "INVITE", m->src, m->dst);
         if (!inv) /* the INVITE came before the capture: its 487 still follows this CANCEL */
             inv = txn_add(tr, m->call_id, m->cseq, "INVITE", m->src, m->dst);
+        txn_touch(tr, inv, m->t);
         if (!inv->cancel_frame) {
             inv->cancel_frame = m->frame;
             inv->cancel_t = m->t;
@@ -972,9 +1050,14 @@ void sg_track_response(sg_tracker_t *tr, const sg_msg_t *m, sg_judgement_t *j, b
     if (!m->call_id || !m->has_cseq || !m->method)
         return;
     /* the response travels back: its destination sent the request */
+    expire(tr, m->t);
     t = txn_find(tr, m->call_id, m->cseq, m->method, m->dst, m->src);
     if (!t)
         t = txn_add(tr, m->call_id, m->cseq, m->method, m->dst, m->src);
+    if (m->code >= 200)
+        txn_finished(tr, t, m->t);
+    else
+        txn_touch(tr, t, m->t);
     if (t->req_frame) {
         j->request_frame = t->req_frame;
         j->response_time = m->t - t->req_t;
