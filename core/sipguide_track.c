@@ -343,7 +343,7 @@ static const char *txn_text(const txn_t *t, uint16_t at)
 
 typedef struct {
     sg_call_t pub;
-    char *from_tag;
+    const char *from_tag;     /* this and pub's first strings: in the call's own block */
     uint32_t last_invite_cseq;
     bool decided, tentative;
     double answer_t, first_18x_t;
@@ -469,14 +469,8 @@ static void txn_free(gpointer p)
 static void call_free(gpointer p)
 {
     call_t *c = p;
-    g_free((char *)c->pub.call_id);
-    g_free((char *)c->pub.from_user);
-    g_free((char *)c->pub.to_user);
-    g_free((char *)c->pub.caller);
-    g_free((char *)c->pub.callee);
     g_free((char *)c->pub.responder);
     g_free((char *)c->pub.hangup_reason);
-    g_free(c->from_tag);
     g_free(c->early_bye_by);
     g_free(c);
 }
@@ -615,25 +609,36 @@ static call_t *call_find(sg_tracker_t *tr, const char *call_id)
     return call_id ? g_hash_table_lookup(tr->calls, call_id) : NULL;
 }
 
+/* As dup_cut, into a block at *at: NULL stays NULL. */
+static const char *put_cut(char **at, const char *s)
+{
+    return s ? put(at, s, cut_len(s, SG_TEXT_MAX)) : NULL;
+}
+
 static call_t *call_add(sg_tracker_t *tr, const sg_msg_t *m)
 {
     call_t *c;
+    char *at;
     if (tr->call_list->len >= SG_MAX_CALLS) {
         tr->calls_dropped++;
         return NULL;
     }
-    c = g_new0(call_t, 1);
-    c->pub.call_id = dup_cut(m->call_id);
-    c->pub.from_user = dup_cut(m->from_user);
-    c->pub.to_user = dup_cut(m->to_user);
-    c->pub.caller = dup_cut(m->src);
-    c->pub.callee = dup_cut(m->dst);
+    /* one allocation for the call and the strings it starts with */
+    c = g_malloc0(sizeof *c + cut_len(m->call_id, SG_TEXT_MAX) + cut_len(m->from_user, SG_TEXT_MAX) +
+                  cut_len(m->to_user, SG_TEXT_MAX) + cut_len(m->src, SG_TEXT_MAX) +
+                  cut_len(m->dst, SG_TEXT_MAX) + cut_len(m->from_tag, SG_TEXT_MAX) + 6);
+    at = (char *)(c + 1);
+    c->pub.call_id = put_cut(&at, m->call_id);
+    c->pub.from_user = put_cut(&at, m->from_user);
+    c->pub.to_user = put_cut(&at, m->to_user);
+    c->pub.caller = put_cut(&at, m->src);
+    c->pub.callee = put_cut(&at, m->dst);
     c->pub.first_frame = m->frame;
     c->pub.start = m->t;
     c->pub.outcome = SG_OUTCOME_NO_RESPONSE;
     c->pub.setup_ms = c->pub.answer_ms = -1;
     c->pub.duration = -1;
-    c->from_tag = dup_cut(m->from_tag);
+    c->from_tag = put_cut(&at, m->from_tag);
     g_ptr_array_add(tr->call_list, c);
     g_hash_table_insert(tr->calls, (char *)c->pub.call_id, c);
     return c;
