@@ -693,6 +693,17 @@ static bool is_method(const sg_msg_t *m, const char *name)
     return m->method && strcmp(m->method, name) == 0;
 }
 
+static void done_append(sg_tracker_t *tr, txn_t *t)
+{
+    t->done_prev = tr->done_last;
+    t->done_next = NULL;
+    if (tr->done_last)
+        tr->done_last->done_next = t;
+    else
+        tr->done_first = t;
+    tr->done_last = t;
+}
+
 /* A message of t at capture time tm: a finished transaction goes to the
  * end of the finished list, so the list stays in order of last activity. */
 static void txn_touch(sg_tracker_t *tr, txn_t *t, double tm)
@@ -701,12 +712,7 @@ static void txn_touch(sg_tracker_t *tr, txn_t *t, double tm)
         t->last_t = tm;
     if (t->done && tr->done_last != t) {
         done_unlink(tr, t);
-        t->done_prev = tr->done_last;
-        if (tr->done_last)
-            tr->done_last->done_next = t;
-        else
-            tr->done_first = t;
-        tr->done_last = t;
+        done_append(tr, t);
     }
 }
 
@@ -714,7 +720,7 @@ static void txn_finished(sg_tracker_t *tr, txn_t *t, double tm)
 {
     if (!t->done) {
         t->done = true;
-        t->done_prev = t->done_next = NULL;
+        done_append(tr, t);
     }
     txn_touch(tr, t, tm);
 }

@@ -414,6 +414,39 @@ static void test_expiry(void)
     sg_tracker_free(tr);
 }
 
+/* Many calls in flight, each finishing while others are still going: the
+ * finished list stays whole, transactions go as they age, and every
+ * response still finds its request. */
+static void test_expiry_many(void)
+{
+    sg_tracker_t *tr = sg_tracker_new();
+    char id[32];
+    unsigned lost = 0;
+    for (unsigned i = 0; i < 4000; i++) {
+        double t = i * 0.1; /* ten calls a second for 400 s, each lasting 5 s */
+        sg_msg_t inv, ack, bye;
+        sg_judgement_t j;
+        snprintf(id, sizeof id, "many-%u", i);
+        inv = req("INVITE", id, 1, A, B, t);
+        sg_track_request(tr, &inv);
+        resp(tr, 180, "INVITE", id, 1, B, A, t + 0.1, "t", NULL);
+        j = resp(tr, 200, "INVITE", id, 1, B, A, t + 0.5, "t", NULL);
+        lost += j.request_frame != inv.frame;
+        ack = req("ACK", id, 1, A, B, t + 0.6);
+        sg_track_request(tr, &ack);
+        bye = req("BYE", id, 2, A, B, t + 5.0);
+        sg_track_request(tr, &bye);
+        j = resp(tr, 200, "BYE", id, 2, B, A, t + 5.01, "t", NULL);
+        lost += j.request_frame != bye.frame;
+    }
+    CHECK(lost == 0, "every response found its request (%u lost)", lost);
+    /* about 32 s of them: 2 transactions per call, 10 calls a second */
+    CHECK(sg_tracker_txns(tr) > 600 && sg_tracker_txns(tr) < 800,
+          "only the last ~32 s of transactions kept (%zu)", sg_tracker_txns(tr));
+    CHECK(sg_tracker_calls(tr) == 4000, "every call kept for the report");
+    sg_tracker_free(tr);
+}
+
 static void test_findings_table(void)
 {
     for (int f = 0; f < SG_FIND_COUNT; f++) {
@@ -438,6 +471,7 @@ int main(void)
     test_calls();
     test_bounds();
     test_expiry();
+    test_expiry_many();
     test_findings_table();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
