@@ -4,8 +4,10 @@
  * the requester and responder addresses (a proxy's forwarded copy is another
  * transaction, so it is never taken for a resend; the callee's own CSeq 1 is
  * never the caller's).  Transactions live in a hash table and a FIFO queue;
- * past SG_MAX_TXNS the oldest is forgotten, and a response to it is then
- * judged without its request rather than guessed at.
+ * a finished one (final response seen) is forgotten once SG_TXN_LINGER
+ * seconds of capture time pass without a message of it, and past
+ * SG_MAX_TXNS the oldest is forgotten; a response to a forgotten one is
+ * then judged without its request rather than guessed at.
  *
  * A call is an INVITE dialog, one Call-ID.  The final response that reaches
  * the caller (the sender of the first INVITE) decides it: a 2xx answers it;
@@ -18,14 +20,20 @@
  */
 #include "sipguide_track.h"
 
+#include <float.h>
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
 
 #define SG_MAX_RESP 8      /* distinct responses remembered per transaction */
+#define SG_RESP_INLINE 3   /* of them inside the transaction (100, 180, 200); the rest on demand */
 #define SG_MAX_PEERS 4096  /* peers whose accepted codecs are remembered */
-#define SG_NO_ACK_SENDS 3
-#define SG_SDP_KEEP 1024   /* bytes of an offer's SDP lines kept (sdp_keep) */  /* a final response sent this often without an ACK */
+#define SG_NO_ACK_SENDS 3  /* a final response sent this often without an ACK */
+#define SG_SDP_KEEP 1024   /* bytes of an offer's SDP lines kept (sdp_keep) */
+/* A finished transaction is forgotten after this long without a message:
+ * 64*T1, the longest any RFC 3261 timer keeps a transaction (timers B, F,
+ * H, J), while retransmissions come at least every T2 = 4 s. */
+#define SG_TXN_LINGER 32.0
 
 /* The findings: id, severity, group, one-line explanation, what it answers. */
 static const sg_finding_info_t findings[SG_FIND_COUNT] = {
@@ -293,32 +301,49 @@ typedef struct {
     uint32_t hash;
 } txn_key_t;
 
-typedef struct {
+/* A transaction.  Up to SG_MAX_TXNS of them are kept, so every byte here
+ * counts: the request's strings share one block (req_text), the response
+ * slots past SG_RESP_INLINE are allocated only for the few that need them,
+ * and flags are bits.  The key's strings live in the same allocation. */
+#define SG_TXT_NONE UINT16_MAX /* an absent string in req_text */
+typedef struct txn txn_t;
+struct txn {
     txn_key_t k;              /* first: the hash table's key is the txn itself */
-    const char *method;       /* k.method */
-    GList *link;              /* in tracker.order */
-    const char *requester;    /* k.requester: sender of the request */
-    bool initial;             /* an INVITE outside a dialog (no To tag) */
-    uint32_t req_frame;       /* 0: response seen, request not */
+    txn_t *older, *newer;     /* in tracker.oldest..newest (creation order) */
+    txn_t *done_prev, *done_next; /* finished ones, in tracker.done_first..done_last */
+    double last_t;            /* latest capture time of any of its messages */
     double req_t, last_send_t;
-    unsigned sends;
-    char *ruri, *auth_user, *auth_realm;
-    bool has_auth, has_sdp;
-    char *offer;              /* its SDP lines (sdp_keep), or NULL */
-    unsigned nresp;
-    resp_seen_t resp[SG_MAX_RESP];
-    unsigned final_code;
-    uint32_t final_frame;
-    bool ack;
-    bool no_ack_raised;
-    uint32_t cancel_frame;
     double cancel_t;
+    char *req_text;           /* Request-URI, auth user, auth realm, offer (sdp_keep): one block */
     char *cancel_by;
-} txn_t;
+    resp_seen_t *more;        /* slots SG_RESP_INLINE.. SG_MAX_RESP - 1, or NULL */
+    uint32_t req_frame;       /* 0: response seen, request not */
+    uint32_t sends;
+    uint32_t final_frame;
+    uint32_t cancel_frame;
+    uint16_t final_code;
+    uint16_t ruri_at, user_at, realm_at, offer_at; /* offsets into req_text, or SG_TXT_NONE */
+    uint8_t nresp;
+    bool initial : 1;         /* an INVITE outside a dialog (no To tag) */
+    bool has_auth : 1;
+    bool ack : 1;
+    bool no_ack_raised : 1;
+    bool done : 1;            /* a final response was seen */
+    resp_seen_t resp[SG_RESP_INLINE];
+};
+
+static const char *txn_text(const txn_t *t, uint16_t at)
+{
+    return at == SG_TXT_NONE ? NULL : t->req_text + at;
+}
+#define TXN_RURI(t) txn_text((t), (t)->ruri_at)
+#define TXN_AUTH_USER(t) txn_text((t), (t)->user_at)
+#define TXN_AUTH_REALM(t) txn_text((t), (t)->realm_at)
+#define TXN_OFFER(t) txn_text((t), (t)->offer_at)
 
 typedef struct {
     sg_call_t pub;
-    char *from_tag;
+    const char *from_tag;     /* this and pub's first strings: in the call's own block */
     uint32_t last_invite_cseq;
     bool decided, tentative;
     double answer_t, first_18x_t;
@@ -334,7 +359,10 @@ typedef struct {
 
 struct sg_tracker {
     GHashTable *txns; /* key -> txn_t */
-    GQueue order;     /* oldest first */
+    txn_t *oldest, *newest; /* creation order: past SG_MAX_TXNS the oldest goes */
+    txn_t *done_first, *done_last; /* finished, the longest quiet first */
+    double prev_t;          /* capture time of the previous message */
+    bool have_prev;
     GHashTable *calls; /* Call-ID -> call_t */
     GPtrArray *call_list;
     size_t calls_dropped;
@@ -432,10 +460,8 @@ static bool same_unquoted(const char *a, const char *b)
 static void txn_free(gpointer p)
 {
     txn_t *t = p;
-    g_free(t->ruri);
-    g_free(t->auth_user);
-    g_free(t->auth_realm);
-    g_free(t->offer);
+    g_free(t->req_text);
+    g_free(t->more);
     g_free(t->cancel_by);
     g_free(t);
 }
@@ -443,14 +469,8 @@ static void txn_free(gpointer p)
 static void call_free(gpointer p)
 {
     call_t *c = p;
-    g_free((char *)c->pub.call_id);
-    g_free((char *)c->pub.from_user);
-    g_free((char *)c->pub.to_user);
-    g_free((char *)c->pub.caller);
-    g_free((char *)c->pub.callee);
     g_free((char *)c->pub.responder);
     g_free((char *)c->pub.hangup_reason);
-    g_free(c->from_tag);
     g_free(c->early_bye_by);
     g_free(c);
 }
@@ -467,7 +487,6 @@ sg_tracker_t *sg_tracker_new(void)
 {
     sg_tracker_t *tr = g_new0(sg_tracker_t, 1);
     tr->txns = g_hash_table_new_full(txn_hash, txn_equal, NULL, txn_free);
-    g_queue_init(&tr->order);
     tr->calls = g_hash_table_new(fast_str_hash, g_str_equal);
     tr->call_list = g_ptr_array_new_with_free_func(call_free);
     tr->aors = g_hash_table_new(fast_str_hash, g_str_equal);
@@ -481,7 +500,6 @@ void sg_tracker_free(sg_tracker_t *tr)
 {
     if (!tr)
         return;
-    g_queue_clear(&tr->order);
     g_hash_table_destroy(tr->txns);
     g_hash_table_destroy(tr->calls);
     g_ptr_array_free(tr->call_list, TRUE);
@@ -529,6 +547,35 @@ static const char *put(char **at, const char *s, size_t n)
     return d;
 }
 
+static void done_unlink(sg_tracker_t *tr, txn_t *t)
+{
+    if (t->done_prev)
+        t->done_prev->done_next = t->done_next;
+    else
+        tr->done_first = t->done_next;
+    if (t->done_next)
+        t->done_next->done_prev = t->done_prev;
+    else
+        tr->done_last = t->done_prev;
+    t->done_prev = t->done_next = NULL;
+}
+
+/* Forgets a transaction: out of both lists, out of the table (which frees it). */
+static void txn_forget(sg_tracker_t *tr, txn_t *t)
+{
+    if (t->done)
+        done_unlink(tr, t);
+    if (t->older)
+        t->older->newer = t->newer;
+    else
+        tr->oldest = t->newer;
+    if (t->newer)
+        t->newer->older = t->older;
+    else
+        tr->newest = t->older;
+    g_hash_table_remove(tr->txns, t);
+}
+
 /* A new transaction: one allocation holds it and the strings of its key. */
 static txn_t *txn_add(sg_tracker_t *tr, const char *call_id, uint32_t cseq, const char *method,
                       const char *requester, const char *responder)
@@ -538,17 +585,21 @@ static txn_t *txn_add(sg_tracker_t *tr, const char *call_id, uint32_t cseq, cons
            nq = cut_len(requester, SG_KEY_ADDR_MAX), nr = cut_len(responder, SG_KEY_ADDR_MAX);
     txn_t *t = g_malloc0(sizeof *t + nc + nm + nq + nr + 4);
     char *at = (char *)(t + 1);
-    if (g_hash_table_size(tr->txns) >= SG_MAX_TXNS) {
-        txn_t *old = g_queue_pop_head(&tr->order);
-        g_hash_table_remove(tr->txns, old);
-    }
+    if (g_hash_table_size(tr->txns) >= SG_MAX_TXNS)
+        txn_forget(tr, tr->oldest);
     t->k = k;
     t->k.call_id = put(&at, call_id, nc);
-    t->k.method = t->method = put(&at, method, nm);
-    t->k.requester = t->requester = put(&at, requester, nq);
+    t->k.method = put(&at, method, nm);
+    t->k.requester = put(&at, requester, nq);
     t->k.responder = put(&at, responder, nr);
-    g_queue_push_tail(&tr->order, t);
-    t->link = tr->order.tail;
+    t->ruri_at = t->user_at = t->realm_at = t->offer_at = SG_TXT_NONE;
+    t->last_t = -DBL_MAX;
+    t->older = tr->newest;
+    if (tr->newest)
+        tr->newest->newer = t;
+    else
+        tr->oldest = t;
+    tr->newest = t;
     g_hash_table_insert(tr->txns, t, t);
     return t;
 }
@@ -558,25 +609,36 @@ static call_t *call_find(sg_tracker_t *tr, const char *call_id)
     return call_id ? g_hash_table_lookup(tr->calls, call_id) : NULL;
 }
 
+/* As dup_cut, into a block at *at: NULL stays NULL. */
+static const char *put_cut(char **at, const char *s)
+{
+    return s ? put(at, s, cut_len(s, SG_TEXT_MAX)) : NULL;
+}
+
 static call_t *call_add(sg_tracker_t *tr, const sg_msg_t *m)
 {
     call_t *c;
+    char *at;
     if (tr->call_list->len >= SG_MAX_CALLS) {
         tr->calls_dropped++;
         return NULL;
     }
-    c = g_new0(call_t, 1);
-    c->pub.call_id = dup_cut(m->call_id);
-    c->pub.from_user = dup_cut(m->from_user);
-    c->pub.to_user = dup_cut(m->to_user);
-    c->pub.caller = dup_cut(m->src);
-    c->pub.callee = dup_cut(m->dst);
+    /* one allocation for the call and the strings it starts with */
+    c = g_malloc0(sizeof *c + cut_len(m->call_id, SG_TEXT_MAX) + cut_len(m->from_user, SG_TEXT_MAX) +
+                  cut_len(m->to_user, SG_TEXT_MAX) + cut_len(m->src, SG_TEXT_MAX) +
+                  cut_len(m->dst, SG_TEXT_MAX) + cut_len(m->from_tag, SG_TEXT_MAX) + 6);
+    at = (char *)(c + 1);
+    c->pub.call_id = put_cut(&at, m->call_id);
+    c->pub.from_user = put_cut(&at, m->from_user);
+    c->pub.to_user = put_cut(&at, m->to_user);
+    c->pub.caller = put_cut(&at, m->src);
+    c->pub.callee = put_cut(&at, m->dst);
     c->pub.first_frame = m->frame;
     c->pub.start = m->t;
     c->pub.outcome = SG_OUTCOME_NO_RESPONSE;
     c->pub.setup_ms = c->pub.answer_ms = -1;
     c->pub.duration = -1;
-    c->from_tag = dup_cut(m->from_tag);
+    c->from_tag = put_cut(&at, m->from_tag);
     g_ptr_array_add(tr->call_list, c);
     g_hash_table_insert(tr->calls, (char *)c->pub.call_id, c);
     return c;
@@ -631,6 +693,88 @@ static bool is_method(const sg_msg_t *m, const char *name)
     return m->method && strcmp(m->method, name) == 0;
 }
 
+static void done_append(sg_tracker_t *tr, txn_t *t)
+{
+    t->done_prev = tr->done_last;
+    t->done_next = NULL;
+    if (tr->done_last)
+        tr->done_last->done_next = t;
+    else
+        tr->done_first = t;
+    tr->done_last = t;
+}
+
+/* A message of t at capture time tm: a finished transaction goes to the
+ * end of the finished list, so the list stays in order of last activity. */
+static void txn_touch(sg_tracker_t *tr, txn_t *t, double tm)
+{
+    if (tm > t->last_t)
+        t->last_t = tm;
+    if (t->done && tr->done_last != t) {
+        done_unlink(tr, t);
+        done_append(tr, t);
+    }
+}
+
+static void txn_finished(sg_tracker_t *tr, txn_t *t, double tm)
+{
+    if (!t->done) {
+        t->done = true;
+        done_append(tr, t);
+    }
+    txn_touch(tr, t, tm);
+}
+
+/* Forgets the finished transactions that have been quiet for SG_TXN_LINGER.
+ * The clock is the earlier of this message's time and the previous one's,
+ * so one packet stamped far ahead expires nothing, and a jump back in time
+ * (merged files, clock steps) expires nothing either: only time that
+ * passes for two messages in a row counts. */
+static void expire(sg_tracker_t *tr, double tm)
+{
+    double clock = tr->have_prev && tr->prev_t < tm ? tr->prev_t : tm;
+    bool ok = tr->have_prev;
+    tr->prev_t = tm;
+    tr->have_prev = true;
+    if (!ok)
+        return;
+    while (tr->done_first && clock - tr->done_first->last_t > SG_TXN_LINGER)
+        txn_forget(tr, tr->done_first);
+}
+
+/* Appends s (cut to cap, unquoted if asked) to the block at *n; returns its offset. */
+static uint16_t text_put(char *block, size_t *n, const char *s, size_t cap, bool unquote)
+{
+    size_t at = *n, len;
+    if (!s)
+        return SG_TXT_NONE;
+    len = strnlen(s, cap);
+    if (unquote && len >= 2 && s[0] == '"' && s[len - 1] == '"') {
+        s++;
+        len -= 2;
+    }
+    memcpy(block + at, s, len);
+    block[at + len] = '\0';
+    *n = at + len + 1;
+    return (uint16_t)at;
+}
+
+/* The request's strings its responses may show, in one block: the same
+ * texts dup_cut, dup_unquoted and sdp_keep would keep, one allocation. */
+static void keep_request_text(txn_t *t, const sg_msg_t *m)
+{
+    char block[3 * (SG_TEXT_MAX + 1) + SG_SDP_KEEP];
+    size_t n = 0;
+    char *offer = m->has_sdp && m->sdp ? sdp_keep(m->sdp) : NULL;
+    t->ruri_at = text_put(block, &n, m->ruri, SG_TEXT_MAX, false);
+    t->user_at = text_put(block, &n, m->auth_user, SG_TEXT_MAX, true);
+    t->realm_at = text_put(block, &n, m->auth_realm, SG_TEXT_MAX, true);
+    t->offer_at = text_put(block, &n, offer, SG_SDP_KEEP, false);
+    g_free(offer);
+    g_free(t->req_text);
+    t->req_text = n ? memcpy(g_malloc(n), block, n) : NULL;
+}
+
 void sg_track_request(sg_tracker_t *tr, const sg_msg_t *m)
 {
     txn_t *t;
@@ -638,36 +782,37 @@ void sg_track_request(sg_tracker_t *tr, const sg_msg_t *m)
 
     if (!m->call_id || !m->has_cseq || !m->method)
         return; /* not enough to place it: better nothing than a wrong match */
+    expire(tr, m->t);
     if (is_method(m, "ACK")) {
         /* ACK completes the INVITE transaction of the same number, on its hop */
-        if ((t = txn_find(tr, m->call_id, m->cseq, "INVITE", m->src, m->dst)))
+        if ((t = txn_find(tr, m->call_id, m->cseq, "INVITE", m->src, m->dst))) {
             t->ack = true;
+            txn_touch(tr, t, m->t);
+        }
         return;
     }
     t = txn_find(tr, m->call_id, m->cseq, m->method, m->src, m->dst);
     if (t && t->req_frame) {
         t->sends++;
         t->last_send_t = m->t;
+        txn_touch(tr, t, m->t);
         return;
     }
     if (!t)
         t = txn_add(tr, m->call_id, m->cseq, m->method, m->src, m->dst);
+    txn_touch(tr, t, m->t);
     t->req_frame = m->frame;
     t->req_t = t->last_send_t = m->t;
     t->sends = 1;
     t->initial = is_method(m, "INVITE") && !(m->to_tag && *m->to_tag);
-    t->ruri = dup_cut(m->ruri);
     t->has_auth = m->has_auth;
-    t->auth_user = dup_unquoted(m->auth_user);
-    t->auth_realm = dup_unquoted(m->auth_realm);
-    t->has_sdp = m->has_sdp;
-    if (m->has_sdp && m->sdp)
-        t->offer = sdp_keep(m->sdp);
+    keep_request_text(t, m);
 
     if (is_method(m, "CANCEL")) {
         txn_t *inv = txn_find(tr, m->call_id, m->cseq, "INVITE", m->src, m->dst);
         if (!inv) /* the INVITE came before the capture: its 487 still follows this CANCEL */
             inv = txn_add(tr, m->call_id, m->cseq, "INVITE", m->src, m->dst);
+        txn_touch(tr, inv, m->t);
         if (!inv->cancel_frame) {
             inv->cancel_frame = m->frame;
             inv->cancel_t = m->t;
@@ -709,23 +854,34 @@ void sg_track_request(sg_tracker_t *tr, const sg_msg_t *m)
     }
 }
 
+static resp_seen_t *resp_slot(txn_t *t, unsigned i)
+{
+    return i < SG_RESP_INLINE ? &t->resp[i] : &t->more[i - SG_RESP_INLINE];
+}
+
 /* This response again (same code, same To tag), or a new one. */
 static resp_seen_t *resp_match(txn_t *t, const sg_msg_t *m, bool *again)
 {
     uint64_t tag = hash_bytes(0xcbf29ce484222325ULL, m->to_tag, cut_len(m->to_tag, 64));
-    for (unsigned i = 0; i < t->nresp; i++)
-        if (t->resp[i].code == m->code && t->resp[i].to_tag == tag) {
+    resp_seen_t *r;
+    for (unsigned i = 0; i < t->nresp; i++) {
+        r = resp_slot(t, i);
+        if (r->code == m->code && r->to_tag == tag) {
             *again = true;
-            return &t->resp[i];
+            return r;
         }
+    }
     *again = false;
     if (t->nresp >= SG_MAX_RESP)
         return NULL;
-    t->resp[t->nresp].code = (uint16_t)m->code;
-    t->resp[t->nresp].to_tag = tag;
-    t->resp[t->nresp].first_frame = m->frame;
-    t->resp[t->nresp].first_t = m->t;
-    return &t->resp[t->nresp++];
+    if (t->nresp == SG_RESP_INLINE && !t->more)
+        t->more = g_new0(resp_seen_t, SG_MAX_RESP - SG_RESP_INLINE);
+    r = resp_slot(t, t->nresp++);
+    r->code = (uint16_t)m->code;
+    r->to_tag = tag;
+    r->first_frame = m->frame;
+    r->first_t = m->t;
+    return r;
 }
 
 /* Codes after which the caller may retry inside the same Call-ID. */
@@ -764,10 +920,10 @@ static void judge_offer(sg_tracker_t *tr, txn_t *t, const sg_msg_t *m, sg_judgem
     bool offer_code = m->code == 488 || m->code == 606 || m->code == 415 || m->code == 380;
     /* a challenge or a cancelled INVITE says nothing about the offer */
     if (m->code < 300 || m->code == 401 || m->code == 407 || m->code == 487 ||
-        (m->code < 400 && !offer_code) || !(offer_code || t->offer))
+        (m->code < 400 && !offer_code) || !(offer_code || TXN_OFFER(t)))
         return;
-    if (t->offer) {
-        sg_offer_from_sdp(&tr->offer, t->offer);
+    if (TXN_OFFER(t)) {
+        sg_offer_from_sdp(&tr->offer, TXN_OFFER(t));
         j->offer = &tr->offer;
         j->offer_frame = t->req_frame;
         if (tr->offer.all_port_zero)
@@ -783,7 +939,7 @@ static void judge_offer(sg_tracker_t *tr, txn_t *t, const sg_msg_t *m, sg_judgem
                 j->accepted_frame = GPOINTER_TO_UINT(g_hash_table_lookup(tr->peer_frame, m->src));
             }
         }
-    } else if (strcmp(t->method, "INVITE") == 0 && (m->code == 488 || m->code == 606)) {
+    } else if (strcmp(t->k.method, "INVITE") == 0 && (m->code == 488 || m->code == 606)) {
         j->findings |= 1u << SG_FIND_OFFER_NO_SDP;
         j->offer_frame = t->req_frame;
     }
@@ -794,9 +950,9 @@ static void remember_accepted(sg_tracker_t *tr, txn_t *t, const sg_msg_t *m)
 {
     char list[SG_TEXT_MAX];
     sg_offer_t o;
-    if (!t->offer || !m->src)
+    if (!TXN_OFFER(t) || !m->src)
         return;
-    sg_offer_from_sdp(&o, t->offer);
+    sg_offer_from_sdp(&o, TXN_OFFER(t));
     codec_list(&o, list, sizeof list);
     if (!*list)
         return;
@@ -811,8 +967,8 @@ static void judge_auth(txn_t *t, const sg_msg_t *m, sg_judgement_t *j, bool *sca
 {
     bool challenge = m->code == 401 || m->code == 407;
     if (t->has_auth) {
-        j->auth_user = t->auth_user;
-        j->auth_realm = t->auth_realm;
+        j->auth_user = TXN_AUTH_USER(t);
+        j->auth_realm = TXN_AUTH_REALM(t);
     }
     if (challenge && m->stale) {
         j->findings |= 1u << SG_FIND_NONCE_EXPIRED;
@@ -821,7 +977,7 @@ static void judge_auth(txn_t *t, const sg_msg_t *m, sg_judgement_t *j, bool *sca
         *scan_counts = false; /* a first challenge is a step, not a failure */
     } else if ((challenge || m->code == 403) && t->has_auth) {
         /* a challenge for another realm is a new challenge, not a refusal */
-        if (!(challenge && m->auth_realm && t->auth_realm && !same_unquoted(m->auth_realm, t->auth_realm)))
+        if (!(challenge && m->auth_realm && TXN_AUTH_REALM(t) && !same_unquoted(m->auth_realm, TXN_AUTH_REALM(t))))
             j->findings |= 1u << SG_FIND_CREDENTIALS_REJECTED;
         else
             *scan_counts = false;
@@ -872,7 +1028,7 @@ static void judge_call(sg_tracker_t *tr, txn_t *t, const sg_msg_t *m, sg_judgeme
 static void judge_register(sg_tracker_t *tr, txn_t *t, const sg_msg_t *m, const sg_judgement_t *j)
 {
     aor_t *a;
-    if (strcmp(t->method, "REGISTER") != 0 || m->code < 200 || !(m->to_addr || m->to_user))
+    if (strcmp(t->k.method, "REGISTER") != 0 || m->code < 200 || !(m->to_addr || m->to_user))
         return;
     if (!(a = aor_get(tr, m->to_addr ? m->to_addr : m->to_user, m)))
         return;
@@ -905,20 +1061,25 @@ void sg_track_response(sg_tracker_t *tr, const sg_msg_t *m, sg_judgement_t *j, b
     if (!m->call_id || !m->has_cseq || !m->method)
         return;
     /* the response travels back: its destination sent the request */
+    expire(tr, m->t);
     t = txn_find(tr, m->call_id, m->cseq, m->method, m->dst, m->src);
     if (!t)
         t = txn_add(tr, m->call_id, m->cseq, m->method, m->dst, m->src);
+    if (m->code >= 200)
+        txn_finished(tr, t, m->t);
+    else
+        txn_touch(tr, t, m->t);
     if (t->req_frame) {
         j->request_frame = t->req_frame;
         j->response_time = m->t - t->req_t;
-        j->request_uri = t->ruri;
+        j->request_uri = TXN_RURI(t);
     }
     r = resp_match(t, m, &again);
     if (again) {
         if (r->count < UINT16_MAX)
             r->count++;
         j->retransmission_of = r->first_frame;
-        if (m->code >= 200 && strcmp(t->method, "INVITE") == 0 && !t->ack &&
+        if (m->code >= 200 && strcmp(t->k.method, "INVITE") == 0 && !t->ack &&
             r->count >= SG_NO_ACK_SENDS) {
             j->findings |= 1u << SG_FIND_NO_ACK;
             j->sends = r->count;
@@ -930,7 +1091,7 @@ void sg_track_response(sg_tracker_t *tr, const sg_msg_t *m, sg_judgement_t *j, b
     }
 
     if (m->code >= 200 && !again) {
-        if (t->final_code && t->final_code != m->code && strcmp(t->method, "INVITE") == 0 &&
+        if (t->final_code && t->final_code != m->code && strcmp(t->k.method, "INVITE") == 0 &&
             !(t->final_code < 300 && m->code < 300)) {
             j->findings |= 1u << SG_FIND_CONFLICTING_FINAL;
             j->first_final_code = t->final_code;
@@ -950,7 +1111,7 @@ void sg_track_response(sg_tracker_t *tr, const sg_msg_t *m, sg_judgement_t *j, b
         j->resends_span = t->last_send_t - t->req_t;
     }
 
-    if (m->code == 487 && strcmp(t->method, "INVITE") == 0) {
+    if (m->code == 487 && strcmp(t->k.method, "INVITE") == 0) {
         call_t *c = call_find(tr, m->call_id);
         if (t->cancel_frame) {
             j->cancel_frame = t->cancel_frame;
@@ -970,7 +1131,7 @@ void sg_track_response(sg_tracker_t *tr, const sg_msg_t *m, sg_judgement_t *j, b
         judge_auth(t, m, j, scan_counts);
         judge_offer(tr, t, m, j);
     }
-    if (strcmp(t->method, "INVITE") == 0)
+    if (strcmp(t->k.method, "INVITE") == 0)
         judge_call(tr, t, m, j, again);
     if (!again)
         judge_register(tr, t, m, j);

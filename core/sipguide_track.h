@@ -8,9 +8,11 @@
  * response decides it.  At the end, the calls and registrations it followed
  * can be listed for the reports.  No Wireshark here: unit tests feed facts.
  *
- * Memory is bounded: at most SG_MAX_TXNS transactions (the oldest is
- * forgotten first) and SG_MAX_CALLS calls and SG_MAX_AORS registrations
- * (past the cap new ones are counted, not followed).
+ * Memory is bounded: at most SG_MAX_TXNS transactions (a finished one is
+ * forgotten after 32 s of capture time without a message, when no RFC 3261
+ * timer can bring more; past the cap the oldest goes first) and SG_MAX_CALLS
+ * calls and SG_MAX_AORS registrations (past the cap new ones are counted,
+ * not followed).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */

@@ -322,6 +322,131 @@ static void test_bounds(void)
     sg_tracker_free(tr);
 }
 
+/* Finished transactions are forgotten after 32 s (64*T1) without a message,
+ * and only then: the context a response needs is never lost. */
+static void test_expiry(void)
+{
+    sg_tracker_t *tr = sg_tracker_new();
+    sg_msg_t inv = req("INVITE", "e1", 1, A, B, 100.0), reg, m;
+    sg_judgement_t j, first;
+    size_t before;
+
+    /* a 486 without ACK, sent again at T2 steps for 30 s: every copy is
+     * recognised, and the transaction stays while it is being resent */
+    sg_track_request(tr, &inv);
+    first = resp(tr, 486, "INVITE", "e1", 1, B, A, 100.5, "t", NULL);
+    for (double t = 104.5; t <= 130.5; t += 4.0) {
+        m = req("OPTIONS", "other", 1, P, B, t - 0.1); /* unrelated traffic moves the clock */
+        sg_track_request(tr, &m);
+        j = resp(tr, 486, "INVITE", "e1", 1, B, A, t, "t", NULL);
+        CHECK(j.retransmission_of == first.request_frame + 1 && j.request_frame == inv.frame,
+              "486 resent at %.1f s still belongs to the INVITE", t);
+    }
+    CHECK(HAS(j, SG_FIND_NO_ACK) && j.sends == 8, "no-ack over the whole run (%u sends)", j.sends);
+
+    /* a request resent 20 s after its final response: still the same transaction */
+    reg = req("REGISTER", "e2", 1, A, P, 200.0);
+    sg_track_request(tr, &reg);
+    first.request_frame = reg.frame;
+    resp(tr, 200, "REGISTER", "e2", 1, P, A, 200.1, "r", NULL);
+    m = req("OPTIONS", "tick", 1, P, B, 219.9);
+    sg_track_request(tr, &m);
+    reg.frame = ++frame;
+    reg.t = 220.0;
+    sg_track_request(tr, &reg);
+    j = resp(tr, 200, "REGISTER", "e2", 1, P, A, 220.1, "r", NULL);
+    CHECK(j.retransmission_of != 0 && j.request_frame == first.request_frame && j.resends == 1,
+          "REGISTER resent 20 s later: a resend, its 200 a retransmission (%u, %u)",
+          j.retransmission_of, j.resends);
+
+    /* 40 s after its last message, the finished REGISTER is gone (the
+     * INVITE went earlier); the unanswered OPTIONS stay... */
+    before = sg_tracker_txns(tr);
+    m = req("OPTIONS", "tick", 2, P, B, 262.0);
+    sg_track_request(tr, &m);
+    m = req("OPTIONS", "tick", 3, P, B, 262.5);
+    sg_track_request(tr, &m);
+    CHECK(sg_tracker_txns(tr) == before + 1, "two OPTIONS in, the REGISTER out (%zu, was %zu)",
+          sg_tracker_txns(tr), before);
+    /* ...and a later unrelated message is judged as before */
+    inv = req("INVITE", "e3", 1, A, B, 263.0);
+    sg_track_request(tr, &inv);
+    j = resp(tr, 180, "INVITE", "e3", 1, B, A, 263.2, "t3", NULL);
+    CHECK(j.request_frame == inv.frame && !j.retransmission_of && !j.findings,
+          "an unrelated INVITE after the expiry is judged alone");
+    j = resp(tr, 200, "INVITE", "e3", 1, B, A, 264.0, "t3", NULL);
+    CHECK(j.outcome == SG_OUTCOME_ANSWERED && j.answer_ms == 1000, "and answered");
+    /* the calls are the report: expiry keeps them */
+    CHECK(sg_tracker_calls(tr) == 2 && sg_tracker_call(tr, 0)->final_code == 486,
+          "both calls kept, the first failed with 486");
+    /* what was forgotten: a 486 of the first INVITE now would stand alone */
+    j = resp(tr, 486, "INVITE", "e1", 1, B, A, 265.0, "t", NULL);
+    CHECK(j.request_frame == 0 && !j.retransmission_of, "the finished INVITE is forgotten");
+    sg_tracker_free(tr);
+
+    /* an unfinished transaction is never expired: its final response may come late */
+    tr = sg_tracker_new();
+    inv = req("INVITE", "e4", 1, A, B, 0.0);
+    sg_track_request(tr, &inv);
+    resp(tr, 180, "INVITE", "e4", 1, B, A, 0.2, "t", NULL);
+    for (int i = 1; i <= 10; i++) {
+        m = req("OPTIONS", "tick", (unsigned)i, P, B, i * 30.0);
+        sg_track_request(tr, &m);
+    }
+    j = resp(tr, 200, "INVITE", "e4", 1, B, A, 301.0, "t", NULL);
+    CHECK(j.request_frame == inv.frame && j.outcome == SG_OUTCOME_ANSWERED,
+          "answered after 5 minutes of ringing: the INVITE is still known");
+    sg_tracker_free(tr);
+
+    /* time that jumps back (files appended, clock steps) or one packet
+     * stamped far ahead expires nothing */
+    tr = sg_tracker_new();
+    inv = req("INVITE", "e5", 1, A, B, 1000.0);
+    sg_track_request(tr, &inv);
+    first = resp(tr, 486, "INVITE", "e5", 1, B, A, 1000.5, "t", NULL);
+    m = req("OPTIONS", "tick", 1, P, B, 5.0); /* back in time */
+    sg_track_request(tr, &m);
+    m = req("OPTIONS", "tick", 2, P, B, 9000.0); /* one packet far ahead */
+    sg_track_request(tr, &m);
+    j = resp(tr, 486, "INVITE", "e5", 1, B, A, 1002.5, "t", NULL);
+    CHECK(j.retransmission_of == first.request_frame + 1,
+          "after a jump back and one packet far ahead, the resend is still recognised");
+    sg_tracker_free(tr);
+}
+
+/* Many calls in flight, each finishing while others are still going: the
+ * finished list stays whole, transactions go as they age, and every
+ * response still finds its request. */
+static void test_expiry_many(void)
+{
+    sg_tracker_t *tr = sg_tracker_new();
+    char id[32];
+    unsigned lost = 0;
+    for (unsigned i = 0; i < 4000; i++) {
+        double t = i * 0.1; /* ten calls a second for 400 s, each lasting 5 s */
+        sg_msg_t inv, ack, bye;
+        sg_judgement_t j;
+        snprintf(id, sizeof id, "many-%u", i);
+        inv = req("INVITE", id, 1, A, B, t);
+        sg_track_request(tr, &inv);
+        resp(tr, 180, "INVITE", id, 1, B, A, t + 0.1, "t", NULL);
+        j = resp(tr, 200, "INVITE", id, 1, B, A, t + 0.5, "t", NULL);
+        lost += j.request_frame != inv.frame;
+        ack = req("ACK", id, 1, A, B, t + 0.6);
+        sg_track_request(tr, &ack);
+        bye = req("BYE", id, 2, A, B, t + 5.0);
+        sg_track_request(tr, &bye);
+        j = resp(tr, 200, "BYE", id, 2, B, A, t + 5.01, "t", NULL);
+        lost += j.request_frame != bye.frame;
+    }
+    CHECK(lost == 0, "every response found its request (%u lost)", lost);
+    /* about 32 s of them: 2 transactions per call, 10 calls a second */
+    CHECK(sg_tracker_txns(tr) > 600 && sg_tracker_txns(tr) < 800,
+          "only the last ~32 s of transactions kept (%zu)", sg_tracker_txns(tr));
+    CHECK(sg_tracker_calls(tr) == 4000, "every call kept for the report");
+    sg_tracker_free(tr);
+}
+
 static void test_findings_table(void)
 {
     for (int f = 0; f < SG_FIND_COUNT; f++) {
@@ -345,6 +470,8 @@ int main(void)
     test_offer();
     test_calls();
     test_bounds();
+    test_expiry();
+    test_expiry_many();
     test_findings_table();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
