@@ -934,6 +934,23 @@ static void add_evidence(proto_tree *st, tvbuff_t *tvb, const sg_resp_t *r, gboo
     }
 }
 
+/* Whether a response is routine enough to show only its summary line: a
+ * 1xx or 2xx that the guide documents or that is a normal step, with no
+ * finding, not resent, and nothing the capture adds (who answered, the
+ * request's URI, the offer, the call, Reason, Retry-After, Warning, scan).
+ * Its items are all there, hidden: filters, -T fields and columns see them. */
+static gboolean summary_only(const sg_resp_t *r, const sg_view_t *w)
+{
+    const sg_evidence_t *ev = r->ev;
+    if (r->code < 100 || r->code >= 300 || r->findings || r->extra || r->responder ||
+        (r->flags & SG_F_PHRASE_CUT) ||
+        (w->v != SG_VERDICT_DOCUMENTED_OK && w->v != SG_VERDICT_ROUTINE))
+        return FALSE;
+    return !ev || !(ev->j.retransmission_of || ev->j.request_uri || ev->j.resends ||
+                    ev->j.cancel_frame || ev->j.auth_user || ev->j.auth_realm ||
+                    ev->j.offer_frame || ev->j.outcome != SG_OUTCOME_NONE);
+}
+
 static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const sg_resp_t *r)
 {
     sg_view_t w;
@@ -951,6 +968,9 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
          * details) or a request for sipguide.context (-T fields, filters);
          * items only where something may read them (see asked()). */
         full = PTREE_DATA(tree)->visible && !fields_only();
+        /* labels of the items printed; a routine response prints none */
+        gboolean quiet = full && summary_only(r, &w);
+        gboolean shown = full && (!quiet || prefs.display_hidden_proto_items);
         sg_warning_t wn;
         const sg_warning_t *wp = NULL;
         const char *ctx = NULL;
@@ -1001,12 +1021,12 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
 
         if (asked(full, hf_sipguide_code)) {
             it = add_gen_uint(st, hf_sipguide_code, tvb, r->code);
-            if (full)
+            if (shown)
                 label_code(it, r, &w);
         }
-        /* the verdict is printed: one right-click away from a filter */
+        /* the summary line shows the verdict in brackets and the title as the name */
         if (asked(full, hf_sipguide_verdict))
-            add_shown_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(w.v), full);
+            add_hidden_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(w.v));
         add_findings(st, tvb, pinfo, ti, r, full, best, best_text);
         if (e && e->phrase && asked(full, hf_sipguide_phrase))
             add_hidden_string(st, hf_sipguide_phrase, tvb, e->phrase);
@@ -1018,7 +1038,7 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
                     it = add_gen_string(st, hf_sipguide_wire_phrase, tvb, r->wire_phrase);
                     proto_item_set_hidden(it);
                 } else {
-                    it = add_shown_string(st, hf_sipguide_wire_phrase, tvb, r->wire_phrase, full);
+                    it = add_shown_string(st, hf_sipguide_wire_phrase, tvb, r->wire_phrase, shown);
                 }
             }
             if (r->flags & SG_F_PHRASE_CUT)
@@ -1027,25 +1047,25 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
                                        r->phrase_len, SG_PHRASE_MAX);
         }
         if (e && e->title && asked(full, hf_sipguide_title))
-            add_shown_string(st, hf_sipguide_title, tvb, e->title, full);
+            add_hidden_string(st, hf_sipguide_title, tvb, e->title);
         if (asked(full, hf_sipguide_meaning))
-            add_shown_string(st, hf_sipguide_meaning, tvb, w.meaning, full);
+            add_shown_string(st, hf_sipguide_meaning, tvb, w.meaning, shown);
         if (asked(full, hf_sipguide_action)) {
             if (e) {
                 for (size_t i = 0; i < sg_action_count(e); i++)
-                    add_shown_string(st, hf_sipguide_action, tvb, e->actions[i], full);
+                    add_shown_string(st, hf_sipguide_action, tvb, e->actions[i], shown);
             } else {
-                add_shown_string(st, hf_sipguide_action, tvb, w.first_action, full);
+                add_shown_string(st, hf_sipguide_action, tvb, w.first_action, shown);
             }
         }
         if (w.guide_ref && asked(full, hf_sipguide_guide_ref)) {
             it = add_gen_string(st, hf_sipguide_guide_ref, tvb, w.guide_ref->meaning);
-            if (full)
+            if (shown)
                 set_label_parts(it, "For calls, the guide says: ", w.guide_ref->meaning, " ",
                                 w.guide_ref->actions[0] ? w.guide_ref->actions[0] : "");
         }
         if (e && e->note && asked(full, hf_sipguide_note))
-            add_shown_string(st, hf_sipguide_note, tvb, e->note, full);
+            add_shown_string(st, hf_sipguide_note, tvb, e->note, shown);
         if (asked(full, hf_sipguide_class))
             add_hidden_string(st, hf_sipguide_class, tvb, sg_class_name(r->code));
         if (sg_is_documented(e) && asked(full, hf_sipguide_documented)) {
@@ -1061,6 +1081,9 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
             add_hidden_string(st, hf_sipguide_rfc, tvb, e->rfc);
         add_context(st, tvb, pinfo, r, wp, ctx, full);
         add_evidence(st, tvb, r, full);
+        if (quiet)
+            for (proto_node *n = ((proto_node *)st)->first_child; n; n = n->next)
+                proto_item_set_hidden((proto_item *)n);
     } else {
         if (r->flags & SG_F_PHRASE_CUT)
             expert_add_info_format(pinfo, NULL, &ei_sipguide_long_phrase,
