@@ -857,8 +857,10 @@ static void add_findings(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, prot
         if (!(r->findings & (1u << f)))
             continue;
         info = sg_finding_info((sg_finding_t)f);
-        raise = info->severity != SG_SEV_NONE && !(r->ev && (r->ev->j.quiet & (1u << f))) &&
-                (!resent || f == SG_FIND_NO_ACK) &&
+        /* phrase-differs raises nothing: its finding item says it all (its
+         * expert field stays registered, so filters naming it still parse) */
+        raise = info->severity != SG_SEV_NONE && f != SG_FIND_PHRASE_DIFFERS &&
+                !(r->ev && (r->ev->j.quiet & (1u << f))) && (!resent || f == SG_FIND_NO_ACK) &&
                 (f != SG_FIND_SCAN || (r->extra && r->extra->scan_warn));
         if (full || raise)
             text = f == best && best_text ? best_text : finding_text(pinfo, r, (sg_finding_t)f);
