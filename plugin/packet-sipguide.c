@@ -407,6 +407,91 @@ static proto_item *add_gen_uint(proto_tree *t, int hf, tvbuff_t *tvb, guint32 v)
     return it;
 }
 
+/* Writes an item's label straight into it.  proto_item_set_text() runs
+ * printf over the label, and a string field without a label of its own is
+ * formatted at print time (format_text, character by character); on -V and
+ * in the GUI that is most of what a shown line costs.  The text is exactly
+ * what those would print.  Like proto_item_set_text(), nothing for a hidden
+ * item; n < ITEM_LABEL_LENGTH. */
+static void set_label(proto_item *it, const char *text, size_t n)
+{
+    field_info *fi = it ? PITEM_FINFO(it) : NULL;
+    if (!fi || proto_item_is_hidden(it))
+        return;
+    fi->rep = wmem_new(PNODE_POOL(it), item_label_t);
+    memcpy(fi->rep->representation, text, n);
+    fi->rep->representation[n] = '\0';
+#if SG_WS_AT_LEAST(4, 6)
+    fi->rep->value_pos = 0; /* a free-form label, as proto_item_set_text() leaves it */
+    fi->rep->value_len = 0;
+#endif
+}
+
+/* The label a..d, concatenated; one too long for a label goes through
+ * proto_item_set_text(), which marks it "[truncated]" as before. */
+static void set_label_parts(proto_item *it, const char *a, const char *b, const char *c,
+                            const char *d)
+{
+    char line[ITEM_LABEL_LENGTH];
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c), ld = strlen(d);
+    if (la + lb + lc + ld >= sizeof line) {
+        proto_item_set_text(it, "%s%s%s%s", a, b, c, d);
+        return;
+    }
+    memcpy(line, a, la);
+    memcpy(line + la, b, lb);
+    memcpy(line + la + lb, c, lc);
+    memcpy(line + la + lb + lc, d, ld);
+    set_label(it, line, la + lb + lc + ld);
+}
+
+/* A string item shown in the details (full tree): labelled "<name>: <value>",
+ * the label Wireshark would give it, built here without its per-character
+ * formatting.  Values that formatting could change (anything but printable
+ * ASCII, a backslash) or that need the label cut keep Wireshark's own. */
+static proto_item *add_shown_string(proto_tree *t, int hf, tvbuff_t *tvb, const char *v,
+                                    gboolean full)
+{
+    proto_item *it = add_gen_string(t, hf, tvb, v);
+    field_info *fi = it ? PITEM_FINFO(it) : NULL;
+    char line[ITEM_LABEL_LENGTH];
+    size_t nl, vl;
+    if (!full || !fi)
+        return it;
+    for (vl = 0; v[vl]; vl++)
+        if ((unsigned char)v[vl] < 0x20 || (unsigned char)v[vl] > 0x7e || v[vl] == '\\')
+            return it;
+    nl = strlen(fi->hfinfo->name);
+    if (nl + 2 + vl >= sizeof line)
+        return it;
+    memcpy(line, fi->hfinfo->name, nl);
+    memcpy(line + nl, ": ", 2);
+    memcpy(line + nl + 2, v, vl);
+    set_label(it, line, nl + 2 + vl);
+    return it;
+}
+
+/* A number item shown in the details: "<name>: <value>", as Wireshark labels
+ * a plain decimal number or a frame number, built here without printf. */
+static proto_item *add_shown_uint(proto_tree *t, int hf, tvbuff_t *tvb, guint32 v, gboolean full)
+{
+    proto_item *it = add_gen_uint(t, hf, tvb, v);
+    field_info *fi = it ? PITEM_FINFO(it) : NULL;
+    const header_field_info *h = fi ? fi->hfinfo : NULL;
+    char line[ITEM_LABEL_LENGTH];
+    sg_label_t b = {line, 0, sizeof line};
+    if (!full || !h ||
+        !(h->type == FT_FRAMENUM || (h->display == BASE_DEC && !h->strings && !h->bitmask)) ||
+        strlen(h->name) + 12 >= sizeof line)
+        return it;
+    line[0] = '\0';
+    lb_str(&b, h->name);
+    lb_str(&b, ": ");
+    lb_uint(&b, v);
+    set_label(it, line, b.len);
+    return it;
+}
+
 /* Hidden items: filterable and in -T fields/json/ek, but not printed in the
  * details, where the summary line and the status code's label already say
  * the same; fewer printed lines keep -V and the GUI fast and readable. */
@@ -637,7 +722,7 @@ static void label_code(proto_item *it, const sg_resp_t *r, const sg_view_t *w)
     lb_str(&b, e && e->source == SG_SOURCE_USER ? "meaning and action: your table"
                                                 : sg_source_label(e));
     lb_str(&b, ")");
-    proto_item_set_text(it, "%s", line);
+    set_label(it, line, b.len);
 }
 
 /* The context subtree: request, Reason, Retry-After, Warning, scan.  The
@@ -666,9 +751,13 @@ static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const
         !reason && !retry && !warning && !scan)
         return; /* nothing here is asked for */
     if (ctx) {
-        proto_item *ci = add_gen_string(st, hf_sipguide_context, tvb, ctx);
-        if (!x && !w) /* only the request: the summary line already says it */
+        proto_item *ci;
+        if (!x && !w) { /* only the request: the summary line already says it */
+            ci = add_gen_string(st, hf_sipguide_context, tvb, ctx);
             proto_item_set_hidden(ci);
+        } else {
+            ci = add_shown_string(st, hf_sipguide_context, tvb, ctx, full);
+        }
         ct = proto_item_add_subtree(ci, ett_sipguide_context);
     } else
         ct = proto_tree_add_subtree(st, tvb, 0, 0, ett_sipguide_context, NULL, "Context");
@@ -681,30 +770,30 @@ static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const
         add_hidden_uint(ct, hf_sipguide_response_time, tvb, r->response_time);
     /* Reason, Retry-After, Warning, scan: all their items when one is asked for */
     if (reason) {
-        add_gen_string(ct, hf_sipguide_reason_protocol, tvb,
-                       x->reason_proto == SG_REASON_Q850 ? "Q.850" : "SIP");
-        add_gen_uint(ct, hf_sipguide_reason_cause, tvb, x->reason_cause);
-        add_gen_string(ct, hf_sipguide_reason_cause_name, tvb, reason_cause_name(x));
+        add_shown_string(ct, hf_sipguide_reason_protocol, tvb,
+                         x->reason_proto == SG_REASON_Q850 ? "Q.850" : "SIP", full);
+        add_shown_uint(ct, hf_sipguide_reason_cause, tvb, x->reason_cause, full);
+        add_shown_string(ct, hf_sipguide_reason_cause_name, tvb, reason_cause_name(x), full);
         if (x->reason_text)
-            add_gen_string(ct, hf_sipguide_reason_text, tvb, x->reason_text);
+            add_shown_string(ct, hf_sipguide_reason_text, tvb, x->reason_text, full);
     }
     if (retry)
-        add_gen_uint(ct, hf_sipguide_retry_after, tvb, x->retry_after);
+        add_shown_uint(ct, hf_sipguide_retry_after, tvb, x->retry_after, full);
     if (warning) {
         const char *known = sg_warn_code_text(w->code);
-        add_gen_uint(ct, hf_sipguide_warning_code, tvb, w->code);
-        add_gen_string(ct, hf_sipguide_warning_agent, tvb,
-                       wmem_strndup(pinfo->pool, w->agent, w->agent_len));
-        add_gen_string(ct, hf_sipguide_warning_text, tvb,
-                       wmem_strndup(pinfo->pool, w->text, w->text_len));
-        add_gen_string(ct, hf_sipguide_warning_meaning, tvb,
-                       known ? known : "not a registered warn-code");
+        add_shown_uint(ct, hf_sipguide_warning_code, tvb, w->code, full);
+        add_shown_string(ct, hf_sipguide_warning_agent, tvb,
+                         wmem_strndup(pinfo->pool, w->agent, w->agent_len), full);
+        add_shown_string(ct, hf_sipguide_warning_text, tvb,
+                         wmem_strndup(pinfo->pool, w->text, w->text_len), full);
+        add_shown_string(ct, hf_sipguide_warning_meaning, tvb,
+                         known ? known : "not a registered warn-code", full);
     }
     if (scan) {
-        add_gen_string(ct, hf_sipguide_scan_address, tvb, x->scan_addr);
-        add_gen_uint(ct, hf_sipguide_scan_count, tvb, x->scan_count);
-        add_gen_uint(ct, hf_sipguide_scan_users, tvb, x->scan_users);
-        add_gen_string(ct, hf_sipguide_scan_user_list, tvb, x->scan_user_list);
+        add_shown_string(ct, hf_sipguide_scan_address, tvb, x->scan_addr, full);
+        add_shown_uint(ct, hf_sipguide_scan_count, tvb, x->scan_count, full);
+        add_shown_uint(ct, hf_sipguide_scan_users, tvb, x->scan_users, full);
+        add_shown_string(ct, hf_sipguide_scan_user_list, tvb, x->scan_user_list, full);
     }
 }
 
@@ -770,15 +859,17 @@ static void add_findings(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, prot
         if (!(r->findings & (1u << f)))
             continue;
         info = sg_finding_info((sg_finding_t)f);
-        raise = info->severity != SG_SEV_NONE && !(r->ev && (r->ev->j.quiet & (1u << f))) &&
-                (!resent || f == SG_FIND_NO_ACK) &&
+        /* phrase-differs raises nothing: its finding item says it all (its
+         * expert field stays registered, so filters naming it still parse) */
+        raise = info->severity != SG_SEV_NONE && f != SG_FIND_PHRASE_DIFFERS &&
+                !(r->ev && (r->ev->j.quiet & (1u << f))) && (!resent || f == SG_FIND_NO_ACK) &&
                 (f != SG_FIND_SCAN || (r->extra && r->extra->scan_warn));
         if (full || raise)
             text = f == best && best_text ? best_text : finding_text(pinfo, r, (sg_finding_t)f);
         if (item) {
             proto_item *it = add_gen_string(st, hf_sipguide_finding, tvb, info->id);
             if (full) {
-                proto_item_set_text(it, "Finding: %s: %s", info->id, text);
+                set_label_parts(it, "Finding: ", info->id, ": ", text);
                 proto_tree_add_subtree(proto_item_add_subtree(it, ett_sipguide_finding), tvb, 0, 0,
                                        ett_sipguide_finding, NULL, info->explain);
             }
@@ -801,45 +892,48 @@ static void add_evidence(proto_tree *st, tvbuff_t *tvb, const sg_resp_t *r, gboo
     const sg_evidence_t *ev = r->ev;
     proto_item *it;
     if (r->responder && asked(full, hf_sipguide_responder))
-        add_gen_string(st, hf_sipguide_responder, tvb, r->responder);
+        add_shown_string(st, hf_sipguide_responder, tvb, r->responder, full);
     if (!ev)
         return;
     if (ev->j.retransmission_of && asked(full, hf_sipguide_retransmission_of))
-        add_gen_uint(st, hf_sipguide_retransmission_of, tvb, ev->j.retransmission_of);
+        add_shown_uint(st, hf_sipguide_retransmission_of, tvb, ev->j.retransmission_of, full);
     if (ev->j.request_uri && asked(full, hf_sipguide_request_uri))
-        add_gen_string(st, hf_sipguide_request_uri, tvb, ev->j.request_uri);
+        add_shown_string(st, hf_sipguide_request_uri, tvb, ev->j.request_uri, full);
     if (ev->j.resends && asked(full, hf_sipguide_retransmissions))
-        add_gen_uint(st, hf_sipguide_retransmissions, tvb, ev->j.resends);
+        add_shown_uint(st, hf_sipguide_retransmissions, tvb, ev->j.resends, full);
     if (ev->j.cancel_frame && asked(full, hf_sipguide_cancel_frame))
-        add_gen_uint(st, hf_sipguide_cancel_frame, tvb, ev->j.cancel_frame);
+        add_shown_uint(st, hf_sipguide_cancel_frame, tvb, ev->j.cancel_frame, full);
     if (ev->j.auth_user && asked(full, hf_sipguide_auth_user))
-        add_gen_string(st, hf_sipguide_auth_user, tvb, ev->j.auth_user);
+        add_shown_string(st, hf_sipguide_auth_user, tvb, ev->j.auth_user, full);
     if (ev->j.auth_realm && asked(full, hf_sipguide_auth_realm))
-        add_gen_string(st, hf_sipguide_auth_realm, tvb, ev->j.auth_realm);
+        add_shown_string(st, hf_sipguide_auth_realm, tvb, ev->j.auth_realm, full);
     if (ev->j.offer_frame &&
         (asked(full, hf_sipguide_offer_frame) || asked(full, hf_sipguide_offer_media) ||
          asked(full, hf_sipguide_offer_codec))) {
-        it = add_gen_uint(st, hf_sipguide_offer_frame, tvb, ev->j.offer_frame);
+        it = add_shown_uint(st, hf_sipguide_offer_frame, tvb, ev->j.offer_frame, full);
         if (ev->j.offer) {
             proto_tree *ot = proto_item_add_subtree(it, ett_sipguide_evidence);
             if (asked(full, hf_sipguide_offer_media))
                 for (unsigned i = 0; i < ev->j.offer->nmedia; i++)
-                    add_gen_string(ot, hf_sipguide_offer_media, tvb, ev->j.offer->media[i]);
+                    add_shown_string(ot, hf_sipguide_offer_media, tvb, ev->j.offer->media[i], full);
             if (asked(full, hf_sipguide_offer_codec))
                 for (unsigned i = 0; i < ev->j.offer->ncodecs; i++)
-                    add_gen_string(ot, hf_sipguide_offer_codec, tvb, ev->j.offer->codecs[i]);
+                    add_shown_string(ot, hf_sipguide_offer_codec, tvb, ev->j.offer->codecs[i],
+                                     full);
         }
     }
     if (ev->j.outcome != SG_OUTCOME_NONE &&
         (asked(full, hf_sipguide_call_outcome) || asked(full, hf_sipguide_call_setup_time) ||
          asked(full, hf_sipguide_call_answer_time))) {
-        it = add_gen_string(st, hf_sipguide_call_outcome, tvb, sg_outcome_name(ev->j.outcome));
+        it = add_shown_string(st, hf_sipguide_call_outcome, tvb, sg_outcome_name(ev->j.outcome),
+                              full);
         if (ev->j.setup_ms >= 0 || ev->j.answer_ms >= 0) {
             proto_tree *ct = proto_item_add_subtree(it, ett_sipguide_evidence);
             if (ev->j.setup_ms >= 0 && asked(full, hf_sipguide_call_setup_time))
-                add_gen_uint(ct, hf_sipguide_call_setup_time, tvb, (guint32)ev->j.setup_ms);
+                add_shown_uint(ct, hf_sipguide_call_setup_time, tvb, (guint32)ev->j.setup_ms, full);
             if (ev->j.answer_ms >= 0 && asked(full, hf_sipguide_call_answer_time))
-                add_gen_uint(ct, hf_sipguide_call_answer_time, tvb, (guint32)ev->j.answer_ms);
+                add_shown_uint(ct, hf_sipguide_call_answer_time, tvb, (guint32)ev->j.answer_ms,
+                               full);
         }
     }
 }
@@ -849,6 +943,23 @@ static void add_evidence(proto_tree *st, tvbuff_t *tvb, const sg_resp_t *r, gboo
 static gboolean protocol_asked(void)
 {
     return proto_registrar_get_nth((guint)proto_sipguide)->ref_type > HF_REF_TYPE_INDIRECT;
+}
+
+/* Whether a response is routine enough to show only its summary line: a
+ * 1xx or 2xx that the guide documents or that is a normal step, with no
+ * finding, not resent, and nothing the capture adds (who answered, the
+ * request's URI, the offer, the call, Reason, Retry-After, Warning, scan).
+ * Its items are all there, hidden: filters, -T fields and columns see them. */
+static gboolean summary_only(const sg_resp_t *r, const sg_view_t *w)
+{
+    const sg_evidence_t *ev = r->ev;
+    if (r->code < 100 || r->code >= 300 || r->findings || r->extra || r->responder ||
+        (r->flags & SG_F_PHRASE_CUT) ||
+        (w->v != SG_VERDICT_DOCUMENTED_OK && w->v != SG_VERDICT_ROUTINE))
+        return FALSE;
+    return !ev || !(ev->j.retransmission_of || ev->j.request_uri || ev->j.resends ||
+                    ev->j.cancel_frame || ev->j.auth_user || ev->j.auth_realm ||
+                    ev->j.offer_frame || ev->j.outcome != SG_OUTCOME_NONE);
 }
 
 static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const sg_resp_t *r)
@@ -882,6 +993,9 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
          * details) or a request for sipguide.context (-T fields, filters);
          * items only where something may read them (see asked()). */
         full = PTREE_DATA(tree)->visible && !fields_only();
+        /* labels of the items printed; a routine response prints none */
+        gboolean quiet = full && summary_only(r, &w);
+        gboolean shown = full && (!quiet || prefs.display_hidden_proto_items);
         sg_warning_t wn;
         const sg_warning_t *wp = NULL;
         const char *ctx = NULL;
@@ -927,19 +1041,19 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
                 lb_str(&b, ctx);
                 lb_str(&b, ")");
             }
-            proto_item_set_text(ti, "%s", line);
+            set_label(ti, line, b.len);
         }
         if (ti)
             st = proto_item_add_subtree(ti, ett_sipguide);
 
         if (asked(full, hf_sipguide_code)) {
             it = add_gen_uint(st, hf_sipguide_code, tvb, r->code);
-            if (full)
+            if (shown)
                 label_code(it, r, &w);
         }
-        /* the verdict is printed: one right-click away from a filter */
+        /* the summary line shows the verdict in brackets and the title as the name */
         if (asked(full, hf_sipguide_verdict))
-            add_gen_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(w.v));
+            add_hidden_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(w.v));
         if (!alone)
             add_findings(st, tvb, pinfo, ti, r, full, best, best_text);
         if (e && e->phrase && asked(full, hf_sipguide_phrase))
@@ -948,9 +1062,12 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
             /* printed only when it is not the registered phrase */
             it = st;
             if (asked(full, hf_sipguide_wire_phrase)) {
-                it = add_gen_string(st, hf_sipguide_wire_phrase, tvb, r->wire_phrase);
-                if (e && r->wire_phrase == e->phrase)
+                if (e && r->wire_phrase == e->phrase) {
+                    it = add_gen_string(st, hf_sipguide_wire_phrase, tvb, r->wire_phrase);
                     proto_item_set_hidden(it);
+                } else {
+                    it = add_shown_string(st, hf_sipguide_wire_phrase, tvb, r->wire_phrase, shown);
+                }
             }
             if ((r->flags & SG_F_PHRASE_CUT) && !alone)
                 expert_add_info_format(pinfo, it, &ei_sipguide_long_phrase,
@@ -958,25 +1075,25 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
                                        r->phrase_len, SG_PHRASE_MAX);
         }
         if (e && e->title && asked(full, hf_sipguide_title))
-            add_gen_string(st, hf_sipguide_title, tvb, e->title);
+            add_hidden_string(st, hf_sipguide_title, tvb, e->title);
         if (asked(full, hf_sipguide_meaning))
-            add_gen_string(st, hf_sipguide_meaning, tvb, w.meaning);
+            add_shown_string(st, hf_sipguide_meaning, tvb, w.meaning, shown);
         if (asked(full, hf_sipguide_action)) {
             if (e) {
                 for (size_t i = 0; i < sg_action_count(e); i++)
-                    add_gen_string(st, hf_sipguide_action, tvb, e->actions[i]);
+                    add_shown_string(st, hf_sipguide_action, tvb, e->actions[i], shown);
             } else {
-                add_gen_string(st, hf_sipguide_action, tvb, w.first_action);
+                add_shown_string(st, hf_sipguide_action, tvb, w.first_action, shown);
             }
         }
         if (w.guide_ref && asked(full, hf_sipguide_guide_ref)) {
             it = add_gen_string(st, hf_sipguide_guide_ref, tvb, w.guide_ref->meaning);
-            if (full)
-                proto_item_set_text(it, "For calls, the guide says: %s %s", w.guide_ref->meaning,
-                                    w.guide_ref->actions[0] ? w.guide_ref->actions[0] : "");
+            if (shown)
+                set_label_parts(it, "For calls, the guide says: ", w.guide_ref->meaning, " ",
+                                w.guide_ref->actions[0] ? w.guide_ref->actions[0] : "");
         }
         if (e && e->note && asked(full, hf_sipguide_note))
-            add_gen_string(st, hf_sipguide_note, tvb, e->note);
+            add_shown_string(st, hf_sipguide_note, tvb, e->note, shown);
         if (asked(full, hf_sipguide_class))
             add_hidden_string(st, hf_sipguide_class, tvb, sg_class_name(r->code));
         if (sg_is_documented(e) && asked(full, hf_sipguide_documented)) {
@@ -992,6 +1109,9 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
             add_hidden_string(st, hf_sipguide_rfc, tvb, e->rfc);
         add_context(st, tvb, pinfo, r, wp, ctx, full);
         add_evidence(st, tvb, r, full);
+        if (quiet)
+            for (proto_node *n = ((proto_node *)st)->first_child; n; n = n->next)
+                proto_item_set_hidden((proto_item *)n);
     } else if (!alone) {
         if (r->flags & SG_F_PHRASE_CUT)
             expert_add_info_format(pinfo, NULL, &ei_sipguide_long_phrase,

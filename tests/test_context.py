@@ -230,25 +230,30 @@ class Check487(unittest.TestCase):
 
 
 class PhraseDiffers(unittest.TestCase):
-    def test_chat_for_other_words_not_for_case(self):
-        items = expert_items("crafted-codes.pcap", "sipguide.phrase_differs")
-        rows = {int(r[0][0]): r[1] for r in STAGE.fields("crafted-codes.pcap", ["frame.number", "sip.Status-Line"])}
-        flagged = sorted(rows[f][0] for f in items)
+    def test_finding_for_other_words_not_for_case(self):
+        rows = {int(r[0][0]): (r[1][0], r[2]) for r in
+                STAGE.fields("crafted-codes.pcap", ["frame.number", "sip.Status-Line", "sipguide.finding"])
+                if r[1]}
+        flagged = sorted(line for line, findings in rows.values() if "phrase-differs" in findings)
         self.assertIn("SIP/2.0 403 Error", flagged)
         self.assertIn("SIP/2.0 183 Ringing", flagged)
         self.assertNotIn("SIP/2.0 200 Ok", flagged)
         self.assertNotIn("SIP/2.0 200 OK", flagged)
         self.assertNotIn("SIP/2.0 202 Accepted", flagged)  # registered: Accepted (Deprecated)
-        for f, its in items.items():
-            self.assertEqual([(s, g) for s, g, _ in its], [(SEV_CHAT, GROUP_PROTOCOL)])
-        self.assertIn('403 reason phrase "Error" differs from the registered "Forbidden"',
-                      [m for f in items for _, _, m in items[f]])
+        # the finding item says it; no Chat expert item repeats it (issue #16)
+        self.assertEqual(expert_items("crafted-codes.pcap", "sipguide.phrase_differs"), {})
+        out, _ = STAGE.tshark(STAGE.read_args("crafted-codes.pcap", ["-O", "sipguide"]))
+        self.assertIn('[Finding: phrase-differs: reason phrase "Error" differs from the registered "Forbidden"]',
+                      out)
+        self.assertNotIn('Expert Info (Chat/Protocol): 403 reason phrase', out)
+        # the expert field stays registered: a filter naming it still parses
+        self.assertEqual(STAGE.fields("crafted-codes.pcap", ["frame.number"], ["-Y", "sipguide.phrase_differs"]), [])
 
     def test_sipp_403_error_every_one(self):
         cap = "sipnab__sipp-branch-scenario.pcapng"
-        rows = STAGE.fields(cap, ["sip.Status-Line", "sipguide.phrase_differs"], ["-Y", "sipguide.code == 403"])
+        rows = STAGE.fields(cap, ["sip.Status-Line", "sipguide.finding"], ["-Y", "sipguide.code == 403"])
         self.assertEqual(len(rows), 1148)
-        self.assertTrue(all(r[0] == ["SIP/2.0 403 Error"] and r[1] for r in rows))
+        self.assertTrue(all(r[0] == ["SIP/2.0 403 Error"] and "phrase-differs" in r[1] for r in rows))
 
 
 class Scan(unittest.TestCase):

@@ -363,21 +363,54 @@ class Details(unittest.TestCase):
                       "phrase: IANA; title, meaning and actions: the guide)]", out)
         self.assertIn("[Context: answers INVITE (frame 4, 1000 ms); sent by 198.51.100.20; "
                       "retry after 120 s]", out)
-        # the verdict is printed, one right-click from a filter (issue #15)
-        self.assertIn("[Verdict: documented failure]", out)
-        for hidden in ("Class:", "Source:", "Defined in:", "Registered phrase:",
+        # the summary line carries the verdict in brackets and the guide's title as the
+        # name, so the Verdict and Guide title items are hidden (issue #16)
+        self.assertTrue(out.startswith("SIP Response Guide: 503 Service Unavailable [documented failure]: "))
+        for hidden in ("Verdict:", "Guide title:", "Class:", "Source:", "Defined in:", "Registered phrase:",
                        "Documented by the guide:", "Method:", "Request frame:", "What to do"):
             self.assertNotIn(hidden, out)
+        # a failure keeps its details
+        for shown in ("[Meaning: ", "[Action: ", "[Request-URI: sip:bob@example.com]", "[Call outcome: failed]",
+                      "[Expert Info (Warning/Response): 503 Service Unavailable: "):
+            self.assertIn(shown, out)
         row = STAGE.fields("crafted-context.pcap", ["sipguide.verdict", "sipguide.class", "sipguide.source",
                                                     "sipguide.rfc", "sipguide.phrase", "sipguide.documented",
                                                     "sipguide.method", "sipguide.request_frame"],
                            ["-Y", "frame.number==5"])[0]
         self.assertEqual(row, [["documented failure"], ["5xx Server Failure"], ["guide"], ["RFC 3261"],
                                ["Service Unavailable"], ["1"], ["INVITE"], ["4"]])
+        self.assertEqual(STAGE.fields("crafted-context.pcap", ["sipguide.title"], ["-Y", "frame.number==5"]),
+                         [[["Service Unavailable"]]])
         rows = STAGE.fields("crafted-context.pcap", ["frame.number"],
                             ["-Y", 'sipguide.verdict == "documented failure" && sipguide.class contains "5xx"'])
         self.assertIn([["5"]], rows)
 
+
+    def test_routine_response_prints_only_its_summary_line(self):
+        # 100 Trying to an INVITE: routine, no finding, not resent, nothing the
+        # capture adds; its details are the summary line alone (issue #16)
+        out = self.details("crafted-context.pcap", 2)
+        block = out[:out.index("\n\n")]
+        self.assertEqual(block, "SIP Response Guide: 100 Trying [routine]: None: a normal step. If no final "
+                                "response follows, look at the next hop. (answers INVITE (frame 1, 1000 ms))")
+        # every item is still there, hidden: filters and -T fields see them
+        row = STAGE.fields("crafted-context.pcap",
+                           ["sipguide.code", "sipguide.verdict", "sipguide.meaning", "sipguide.action",
+                            "sipguide.class", "sipguide.method", "sipguide.request_frame", "sipguide.phrase"],
+                           ["-Y", "frame.number==2"])[0]
+        self.assertEqual(row[:2], [["100"], ["routine"]])
+        self.assertTrue(row[2][0].startswith("The next hop received the request"))
+        self.assertEqual(row[3:], [["None: a normal step. If no final response follows, look at the next hop."],
+                                   ["1xx Provisional"], ["INVITE"], ["1"], ["Trying"]])
+        rows = STAGE.fields("crafted-context.pcap", ["frame.number"],
+                            ["-Y", 'sipguide.verdict == "routine" && sipguide.meaning contains "next hop"'])
+        self.assertIn([["2"]], rows)
+        # with hidden items shown, their labels are the full ones
+        out, _ = STAGE.tshark(STAGE.read_args("crafted-context.pcap",
+                                              ["-O", "sipguide", "-Y", "frame.number==2",
+                                               "-o", "protocols.display_hidden_proto_items:TRUE"]))
+        self.assertIn("[Status code: 100 Trying (1xx Provisional, RFC 3261; phrase: IANA;", out)
+        self.assertIn("[Meaning: The next hop received the request", out)
     def test_wire_phrase_printed_only_when_it_differs(self):
         out = STAGE.tshark(STAGE.read_args("crafted-codes.pcap", ["-O", "sipguide"]))[0]
         lines = [l.strip() for l in out.split("\n")]
