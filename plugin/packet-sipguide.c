@@ -505,32 +505,37 @@ static void add_hidden_uint(proto_tree *t, int hf, tvbuff_t *tvb, guint32 v)
     proto_item_set_hidden(add_gen_uint(t, hf, tvb, v));
 }
 
-#if !SG_WS_AT_LEAST(4, 2)
 #include <epan/prefs-int.h>
 
-/* Wireshark 4.0's tshark builds the full, visible tree for -T fields, and,
- * unlike 4.2 and later, does not prime the fields named with -e: from the tree
- * a dissector cannot tell that only those are printed.  So on 4.0 sipguide
- * reads tshark's command line (Linux: /proc/self/cmdline) once; when it is
- * surely a "-T fields" run with nothing that prints or walks more of the tree
- * (no -V/-O/-P/-x/-S/-j/-J/-w/-X, no tap that needs the tree, no Lua script, no
- * MATE, no "-e sipguide" whose value is the summary line), sipguide notes its
- * own fields named by -e (4.2+ primes them itself) and builds, as for an
- * invisible tree, only the fields something asked for.  Anything it does not
- * recognise keeps the full tree. */
+/* What a tshark run prints, from its command line (Linux: /proc/self/cmdline),
+ * read once, after tshark has registered its taps and loaded its scripts.
+ * Two cases let sipguide add fewer items than a visible tree would get:
+ *
+ * - Wireshark 4.0's tshark builds the full, visible tree for -T fields and,
+ *   unlike 4.2 and later, does not prime the fields named with -e.  When it is
+ *   surely a "-T fields" run with nothing that prints or walks more of the
+ *   tree (no -V/-O/-P/-x/-S/-j/-J/-w/-X, no "-e sipguide" whose value is the
+ *   summary line), sipguide notes its own fields named by -e and builds, as
+ *   for an invisible tree, only the fields something asked for.
+ * - Any version's plain-text details (-V, -O; -T text or ps): hidden items are
+ *   never printed there, so only those something asked for are added (a
+ *   filter, a column or a tap's filter primes what it reads).  JSON, PDML and
+ *   EK print hidden items, so they keep every one.
+ *
+ * Neither applies with a tap that walks the tree, a Lua script (it may read
+ * every field of a packet) or MATE, or when anything on the command line is
+ * not understood: the full tree stays. */
 
 /* declared in epan/wslua/init_wslua.h, which is not installed; absent without Lua */
 extern int wslua_count_plugins(void) __attribute__((weak));
 
-/* sipguide's fields named by -e in such a run */
-static int printed[64];
-static guint n_printed;
-
-/* tshark 4.0's short options; a ':' follows those that take an argument */
+/* tshark's short options (4.0 to 4.6); a ':' follows those that take an argument */
 static const char tshark_opts[] =
     "2a:b:B:c:Df:i:ILps:y:d:K:nN:t:u:M:C:e:E:F:gG:hH:j:J:lo:O:PqQr:R:S:T:U:vVw:W:xX:Y:z:";
 /* options that print or read more than the -e fields, or exit before dissecting */
 static const char tshark_full_opts[] = "DGhLjJOPSvVwxX";
+/* options after which plain-text details may not be all that is printed */
+static const char tshark_not_text_opts[] = "DGhLjJvX";
 static const char *const tshark_long_arg[] = {
     "disable-protocol",  "enable-protocol",   "enable-heuristic",
     "disable-heuristic", "log-level",         "log-fatal",
@@ -548,12 +553,14 @@ static gboolean in_list(const char *const *list, const char *name, size_t n)
     return FALSE;
 }
 
-/* The -e fields of a "-T fields" tshark command line, or FALSE when it is not
- * one or when anything in it is not understood. */
-static gboolean fields_cmdline(char **argv, int argc, GPtrArray *fields)
+/* Reads a tshark command line: the output format (*format, "text" without
+ * -T), the short options given (seen, a string of them) and the -e fields.
+ * FALSE when it is not tshark or when anything in it is not understood. */
+static gboolean tshark_cmdline(char **argv, int argc, const char **format, GString *seen,
+                               GPtrArray *fields)
 {
     const char *prog;
-    gboolean tfields = FALSE;
+    *format = "text";
     if (argc < 1)
         return FALSE;
     prog = strrchr(argv[0], '/');
@@ -577,15 +584,16 @@ static gboolean fields_cmdline(char **argv, int argc, GPtrArray *fields)
         for (const char *p = a + 1; *p; p++) {
             const char *o = *p == ':' ? NULL : strchr(tshark_opts, *p);
             const char *arg;
-            if (!o || strchr(tshark_full_opts, *p))
+            if (!o)
                 return FALSE;
+            g_string_append_c(seen, *p);
             if (o[1] != ':')
                 continue;
             arg = p[1] ? p + 1 : ++i < argc ? argv[i] : NULL;
             if (!arg)
                 return FALSE;
             if (*p == 'T')
-                tfields = strcmp(arg, "fields") == 0;
+                *format = arg;
             else if (*p == 'E' && !strchr(arg, '=') && ++i >= argc)
                 return FALSE; /* tshark cut "-E name=value" in place at the '=' */
             else if (*p == 'e')
@@ -593,68 +601,97 @@ static gboolean fields_cmdline(char **argv, int argc, GPtrArray *fields)
             break;
         }
     }
-    return tfields && fields->len > 0;
+    return TRUE;
 }
 
-/* Whether this is such a lean "-T fields" run; decided on the first call, once
- * tshark has registered its taps and loaded its scripts. */
-static gboolean fields_only(void)
+/* sipguide's fields named by -e in a lean 4.0 "-T fields" run */
+static int printed[64];
+static guint n_printed;
+/* decided on the first call: -1 not yet, else TRUE/FALSE */
+static int lean_fields = -1, lean_text = -1;
+
+static gboolean any_of(const GString *seen, const char *opts)
 {
-    static int decided = -1;
+    return strpbrk(seen->str, opts) != NULL;
+}
+
+/* Notes the -e fields of a lean 4.0 "-T fields" run, or returns FALSE. */
+static gboolean note_printed(GPtrArray *fields)
+{
+    guint i;
+    for (i = 0; i < fields->len; i++) {
+        header_field_info *h = proto_registrar_get_byname((const char *)g_ptr_array_index(fields, i));
+        if (h && h->id == proto_sipguide)
+            return FALSE; /* its value is the summary line */
+    }
+    for (i = 0; i < fields->len && n_printed < G_N_ELEMENTS(printed); i++) {
+        header_field_info *h = proto_registrar_get_byname((const char *)g_ptr_array_index(fields, i));
+        if (h && h->parent == proto_sipguide)
+            printed[n_printed++] = h->id;
+        else if (h && ws_expert_id() > 0 && (h->id == hf_ws_expert || h->parent == hf_ws_expert))
+            printed[n_printed++] = hf_ws_expert; /* see raise_expert() */
+    }
+    return i == fields->len;
+}
+
+static void decide_output(void)
+{
     char *buf = NULL;
     gsize len = 0;
-    if (decided >= 0)
-        return decided;
-    decided = 0;
+    lean_fields = lean_text = FALSE;
     if ((union_of_tap_listener_flags() & TL_REQUIRES_PROTO_TREE) ||
         (wslua_count_plugins && wslua_count_plugins() > 0))
-        return FALSE;
+        return;
     {
         module_t *mate = prefs_find_module("mate");
         pref_t *config = mate ? prefs_find_preference(mate, "config") : NULL;
         const char *file = config ? prefs_get_string_value(config, pref_current) : NULL;
         if (file && *file)
-            return FALSE;
+            return;
     }
     if (g_file_get_contents("/proc/self/cmdline", &buf, &len, NULL) && len > 0 &&
         buf[len - 1] == '\0') {
         GPtrArray *argv = g_ptr_array_new();
         GPtrArray *fields = g_ptr_array_new();
+        GString *seen = g_string_new(NULL);
+        const char *format;
         for (gsize at = 0; at < len; at += strlen(buf + at) + 1)
             g_ptr_array_add(argv, buf + at);
-        if (fields_cmdline((char **)argv->pdata, (int)argv->len, fields)) {
-            guint i;
-            for (i = 0; i < fields->len; i++) {
-                header_field_info *h =
-                    proto_registrar_get_byname((const char *)g_ptr_array_index(fields, i));
-                if (h && h->id == proto_sipguide)
-                    break; /* its value is the summary line */
-            }
-            if (i == fields->len) {
-                for (i = 0; i < fields->len && n_printed < G_N_ELEMENTS(printed); i++) {
-                    header_field_info *h =
-                        proto_registrar_get_byname((const char *)g_ptr_array_index(fields, i));
-                    if (h && h->parent == proto_sipguide)
-                        printed[n_printed++] = h->id;
-                    else if (h && ws_expert_id() > 0 &&
-                             (h->id == hf_ws_expert || h->parent == hf_ws_expert))
-                        printed[n_printed++] = hf_ws_expert; /* see raise_expert() */
-                }
-                decided = i == fields->len;
-            }
+        if (tshark_cmdline((char **)argv->pdata, (int)argv->len, &format, seen, fields)) {
+#if !SG_WS_AT_LEAST(4, 2) /* 4.2+ builds an invisible tree for -T fields and primes -e */
+            lean_fields = strcmp(format, "fields") == 0 && !any_of(seen, tshark_full_opts) &&
+                          fields->len > 0 && note_printed(fields);
+#endif
+            lean_text = (strcmp(format, "text") == 0 || strcmp(format, "ps") == 0) &&
+                        !any_of(seen, tshark_not_text_opts) && !prefs.display_hidden_proto_items;
         }
+        g_string_free(seen, TRUE);
         g_ptr_array_free(fields, TRUE);
         g_ptr_array_free(argv, TRUE);
     }
     g_free(buf);
-    if (decided)
+    if (lean_fields)
         ws_info("sipguide: tshark -T fields: only the fields asked for are added");
-    return decided;
+    if (lean_text)
+        ws_info("sipguide: tshark prints plain text: hidden items only where asked for");
 }
-#else
-/* 4.2+ tshark builds an invisible tree for -T fields and primes the -e fields */
-#define fields_only() FALSE
-#endif
+
+/* Whether this is a lean 4.0 "-T fields" run (see above). */
+static gboolean fields_only(void)
+{
+    if (lean_fields < 0)
+        decide_output();
+    return lean_fields;
+}
+
+/* Whether hidden items are never printed in this run (see above); the
+ * preference is read again in case something changes it later. */
+static gboolean text_only(void)
+{
+    if (lean_text < 0)
+        decide_output();
+    return lean_text && !prefs.display_hidden_proto_items;
+}
 
 /* Whether to add an item of field hf.  A full tree (the details shown: -V,
  * json/ek/pdml, the GUI's packet details) gets every item; otherwise (4.2+
@@ -668,11 +705,9 @@ static inline gboolean asked(gboolean full, int hf)
 {
     if (full || proto_registrar_get_nth((guint)hf)->ref_type != HF_REF_TYPE_NONE)
         return TRUE;
-#if !SG_WS_AT_LEAST(4, 2)
     for (guint i = 0; i < n_printed; i++)
         if (printed[i] == hf)
             return TRUE;
-#endif
     return FALSE;
 }
 
@@ -728,7 +763,7 @@ static void label_code(proto_item *it, const sg_resp_t *r, const sg_view_t *w)
 /* The context subtree: request, Reason, Retry-After, Warning, scan.  The
  * sipguide.context item heads it when its text was built (see add_response). */
 static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const sg_resp_t *r,
-                        const sg_warning_t *w, const char *ctx, gboolean full)
+                        const sg_warning_t *w, const char *ctx, gboolean full, gboolean hid)
 {
     const sg_extra_t *x = r->extra;
     gboolean reason =
@@ -745,28 +780,32 @@ static void add_context(proto_tree *st, tvbuff_t *tvb, packet_info *pinfo, const
         (asked(full, hf_sipguide_scan_address) || asked(full, hf_sipguide_scan_count) ||
          asked(full, hf_sipguide_scan_users) || asked(full, hf_sipguide_scan_user_list));
     proto_tree *ct;
-    if (!ctx && !(r->method && asked(full, hf_sipguide_method)) &&
-        !(r->request_frame && asked(full, hf_sipguide_request_frame)) &&
-        !((r->flags & SG_F_HAS_RESPONSE_TIME) && asked(full, hf_sipguide_response_time)) &&
+    if (!ctx && !(r->method && asked(hid, hf_sipguide_method)) &&
+        !(r->request_frame && asked(hid, hf_sipguide_request_frame)) &&
+        !((r->flags & SG_F_HAS_RESPONSE_TIME) && asked(hid, hf_sipguide_response_time)) &&
         !reason && !retry && !warning && !scan)
         return; /* nothing here is asked for */
-    if (ctx) {
-        proto_item *ci;
-        if (!x && !w) { /* only the request: the summary line already says it */
-            ci = add_gen_string(st, hf_sipguide_context, tvb, ctx);
+    if (ctx && !x && !w) {
+        /* only the request: the summary line already says it, and the item
+         * is added only where something exports or reads it */
+        ct = st;
+        if (asked(hid, hf_sipguide_context)) {
+            proto_item *ci = add_gen_string(st, hf_sipguide_context, tvb, ctx);
             proto_item_set_hidden(ci);
-        } else {
-            ci = add_shown_string(st, hf_sipguide_context, tvb, ctx, full);
+            ct = proto_item_add_subtree(ci, ett_sipguide_context);
         }
-        ct = proto_item_add_subtree(ci, ett_sipguide_context);
-    } else
+    } else if (ctx) {
+        ct = proto_item_add_subtree(add_shown_string(st, hf_sipguide_context, tvb, ctx, full),
+                                    ett_sipguide_context);
+    } else {
         ct = proto_tree_add_subtree(st, tvb, 0, 0, ett_sipguide_context, NULL, "Context");
+    }
     /* the request is in the context line itself */
-    if (r->method && asked(full, hf_sipguide_method))
+    if (r->method && asked(hid, hf_sipguide_method))
         add_hidden_string(ct, hf_sipguide_method, tvb, r->method);
-    if (r->request_frame && asked(full, hf_sipguide_request_frame))
+    if (r->request_frame && asked(hid, hf_sipguide_request_frame))
         add_hidden_uint(ct, hf_sipguide_request_frame, tvb, r->request_frame);
-    if ((r->flags & SG_F_HAS_RESPONSE_TIME) && asked(full, hf_sipguide_response_time))
+    if ((r->flags & SG_F_HAS_RESPONSE_TIME) && asked(hid, hf_sipguide_response_time))
         add_hidden_uint(ct, hf_sipguide_response_time, tvb, r->response_time);
     /* Reason, Retry-After, Warning, scan: all their items when one is asked for */
     if (reason) {
@@ -996,6 +1035,10 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         /* labels of the items printed; a routine response prints none */
         gboolean quiet = full && summary_only(r, &w);
         gboolean shown = full && (!quiet || prefs.display_hidden_proto_items);
+        /* items added whether asked for or not: hidden ones only where the
+         * details are exported (JSON, PDML, EK, the GUI), not printed as text */
+        gboolean hid = full && !text_only();
+        gboolean vis = quiet ? hid : full;
         sg_warning_t wn;
         const sg_warning_t *wp = NULL;
         const char *ctx = NULL;
@@ -1046,22 +1089,22 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         if (ti)
             st = proto_item_add_subtree(ti, ett_sipguide);
 
-        if (asked(full, hf_sipguide_code)) {
+        if (asked(vis, hf_sipguide_code)) {
             it = add_gen_uint(st, hf_sipguide_code, tvb, r->code);
             if (shown)
                 label_code(it, r, &w);
         }
         /* the summary line shows the verdict in brackets and the title as the name */
-        if (asked(full, hf_sipguide_verdict))
+        if (asked(hid, hf_sipguide_verdict))
             add_hidden_string(st, hf_sipguide_verdict, tvb, sg_verdict_name(w.v));
         if (!alone)
             add_findings(st, tvb, pinfo, ti, r, full, best, best_text);
-        if (e && e->phrase && asked(full, hf_sipguide_phrase))
+        if (e && e->phrase && asked(hid, hf_sipguide_phrase))
             add_hidden_string(st, hf_sipguide_phrase, tvb, e->phrase);
         if (r->wire_phrase) {
             /* printed only when it is not the registered phrase */
             it = st;
-            if (asked(full, hf_sipguide_wire_phrase)) {
+            if (asked(e && r->wire_phrase == e->phrase ? hid : vis, hf_sipguide_wire_phrase)) {
                 if (e && r->wire_phrase == e->phrase) {
                     it = add_gen_string(st, hf_sipguide_wire_phrase, tvb, r->wire_phrase);
                     proto_item_set_hidden(it);
@@ -1074,11 +1117,11 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
                                        "Reason phrase of %u bytes: sipguide shows the first %d",
                                        r->phrase_len, SG_PHRASE_MAX);
         }
-        if (e && e->title && asked(full, hf_sipguide_title))
+        if (e && e->title && asked(hid, hf_sipguide_title))
             add_hidden_string(st, hf_sipguide_title, tvb, e->title);
-        if (asked(full, hf_sipguide_meaning))
+        if (asked(vis, hf_sipguide_meaning))
             add_shown_string(st, hf_sipguide_meaning, tvb, w.meaning, shown);
-        if (asked(full, hf_sipguide_action)) {
+        if (asked(vis, hf_sipguide_action)) {
             if (e) {
                 for (size_t i = 0; i < sg_action_count(e); i++)
                     add_shown_string(st, hf_sipguide_action, tvb, e->actions[i], shown);
@@ -1086,29 +1129,29 @@ static void add_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
                 add_shown_string(st, hf_sipguide_action, tvb, w.first_action, shown);
             }
         }
-        if (w.guide_ref && asked(full, hf_sipguide_guide_ref)) {
+        if (w.guide_ref && asked(vis, hf_sipguide_guide_ref)) {
             it = add_gen_string(st, hf_sipguide_guide_ref, tvb, w.guide_ref->meaning);
             if (shown)
                 set_label_parts(it, "For calls, the guide says: ", w.guide_ref->meaning, " ",
                                 w.guide_ref->actions[0] ? w.guide_ref->actions[0] : "");
         }
-        if (e && e->note && asked(full, hf_sipguide_note))
+        if (e && e->note && asked(vis, hf_sipguide_note))
             add_shown_string(st, hf_sipguide_note, tvb, e->note, shown);
-        if (asked(full, hf_sipguide_class))
+        if (asked(hid, hf_sipguide_class))
             add_hidden_string(st, hf_sipguide_class, tvb, sg_class_name(r->code));
-        if (sg_is_documented(e) && asked(full, hf_sipguide_documented)) {
+        if (sg_is_documented(e) && asked(hid, hf_sipguide_documented)) {
             /* present only when true, like Wireshark's own flags, so that
              * "sipguide.documented" alone means what it says */
             it = proto_tree_add_boolean(st, hf_sipguide_documented, tvb, 0, 0, TRUE);
             proto_item_set_generated(it);
             proto_item_set_hidden(it);
         }
-        if (asked(full, hf_sipguide_source))
+        if (asked(hid, hf_sipguide_source))
             add_hidden_string(st, hf_sipguide_source, tvb, e ? source_name(e->source) : "sipguide");
-        if (e && e->rfc && asked(full, hf_sipguide_rfc))
+        if (e && e->rfc && asked(hid, hf_sipguide_rfc))
             add_hidden_string(st, hf_sipguide_rfc, tvb, e->rfc);
-        add_context(st, tvb, pinfo, r, wp, ctx, full);
-        add_evidence(st, tvb, r, full);
+        add_context(st, tvb, pinfo, r, wp, ctx, vis, hid);
+        add_evidence(st, tvb, r, vis);
         if (quiet)
             for (proto_node *n = ((proto_node *)st)->first_child; n; n = n->next)
                 proto_item_set_hidden((proto_item *)n);

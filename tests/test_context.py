@@ -165,6 +165,56 @@ class HistoryOnlyWhenNeeded(unittest.TestCase):
         self.assertEqual([r[0] for r in filtered], with_findings)
 
 
+class PlainTextDetails(unittest.TestCase):
+    """Issue #16: where tshark prints the details as plain text (-V, -O), hidden
+    items are never printed, so sipguide adds only those something reads (a
+    filter, a column); JSON, PDML and EK export hidden items and get them all,
+    and so does plain text when the hidden-items preference is on."""
+    CAP = "sipnab__sipp-branch-scenario.pcapng"
+
+    def test_said_only_for_plain_text(self):
+        for extra, expect in ((["-V"], True), (["-O", "sipguide"], True),
+                              (["-T", "text", "-V"], True), (["-T", "json"], False),
+                              (["-T", "pdml"], False), (["-T", "ek"], False),
+                              (["-V", "-o", "protocols.display_hidden_proto_items:TRUE"], False)):
+            with self.subTest(extra=extra):
+                _, err = STAGE.tshark(STAGE.read_args(self.CAP, ["--log-level", "info", "-c", "5"]
+                                                      + extra))
+                self.assertEqual("prints plain text: hidden items only where asked for" in err,
+                                 expect)
+
+    def test_hidden_fields_still_filter(self):
+        """A filter on a hidden field picks the same frames in plain text as
+        where every hidden item is added (the preference that prints them)."""
+        for cap in (self.CAP, "crafted-transactions.pcap", "crafted-codes.pcap"):
+            for flt in ('sipguide.method == "INVITE"', 'sipguide.verdict == "routine"',
+                        'sipguide.class == "2xx Successful"', "sipguide.context",
+                        "sipguide.documented", 'sipguide.source == "guide"'):
+                with self.subTest(cap=cap, flt=flt):
+                    frames = []
+                    for pref in ("FALSE", "TRUE"):
+                        out, _ = STAGE.tshark(STAGE.read_args(cap, [
+                            "-V", "-Y", flt, "-o", "protocols.display_hidden_proto_items:" + pref]))
+                        frames.append(re.findall(r"^Frame (\d+):", out, re.M))
+                    self.assertEqual(frames[0], frames[1])
+                    self.assertGreater(len(frames[0]), 3)
+
+    def test_exports_keep_hidden_items(self):
+        layers = [l for _, ls in STAGE.json_layers(self.CAP, ["-c", "300"]) for l in ls]
+        self.assertGreater(len(layers), 100)
+        for layer in layers:
+            keys = dict(layer)
+            for f in ("sipguide.verdict", "sipguide.class", "sipguide.source", "sipguide.code"):
+                self.assertIn(f, keys)
+
+    def test_hidden_items_printed_when_the_preference_says_so(self):
+        codes = [c for r in STAGE.fields(self.CAP, ["sipguide.code"]) for c in r[0]]
+        out, _ = STAGE.tshark(STAGE.read_args(
+            self.CAP, ["-V", "-o", "protocols.display_hidden_proto_items:TRUE"]))
+        self.assertEqual(len(re.findall(r"^    \[Verdict: ", out, re.M)), len(codes))
+        self.assertEqual(len(re.findall(r"^    \[Class: ", out, re.M)), len(codes))
+
+
 class HeadersThatSayWhy(unittest.TestCase):
     def setUp(self):
         self.rows = {int(r[0][0]): r[1:] for r in STAGE.fields("crafted-context.pcap", [
