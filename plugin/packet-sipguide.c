@@ -658,10 +658,10 @@ static void decide_output(void)
         for (gsize at = 0; at < len; at += strlen(buf + at) + 1)
             g_ptr_array_add(argv, buf + at);
         if (tshark_cmdline((char **)argv->pdata, (int)argv->len, &format, seen, fields)) {
-#if !SG_WS_AT_LEAST(4, 2) /* 4.2+ builds an invisible tree for -T fields and primes -e */
-            lean_fields = strcmp(format, "fields") == 0 && !any_of(seen, tshark_full_opts) &&
-                          fields->len > 0 && note_printed(fields);
-#endif
+            /* 4.2+ builds an invisible tree for -T fields and primes -e itself */
+            lean_fields = !SG_WS_AT_LEAST(4, 2) && strcmp(format, "fields") == 0 &&
+                          !any_of(seen, tshark_full_opts) && fields->len > 0 &&
+                          note_printed(fields);
             lean_text = (strcmp(format, "text") == 0 || strcmp(format, "ps") == 0) &&
                         !any_of(seen, tshark_not_text_opts) && !prefs.display_hidden_proto_items;
         }
