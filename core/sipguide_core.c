@@ -4,6 +4,7 @@
  */
 #include "sipguide_core.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -329,6 +330,26 @@ static bool same_ci(const char *a, size_t alen, const char *b, size_t blen)
         if (x != y)
             return false;
     }
+    return true;
+}
+
+bool sg_plain_ascii(const char *s, size_t n)
+{
+    /* per byte: 0x01 each, 0x80 each (bit-twiddling "has a byte less/more than") */
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, bs;
+        memcpy(&x, s + i, 8);
+        bs = x ^ (ones * '\\');
+        if ((((x - ones * 0x20) & ~x) |           /* a byte below 0x20 */
+             ((x + ones * (127 - 0x7e)) | x) |    /* a byte above 0x7e */
+             ((bs - ones) & ~bs)) & highs)        /* a backslash */
+            return false;
+    }
+    for (; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e || s[i] == '\\')
+            return false;
     return true;
 }
 

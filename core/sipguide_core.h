@@ -186,6 +186,11 @@ bool sg_parse_warning(const char *value, size_t len, sg_warning_t *w);
  * matter ("200 Ok"), nor a registered " (Deprecated)" suffix ("202 Accepted"). */
 bool sg_phrase_matches(const sg_entry_t *e, const char *phrase, size_t len);
 
+/* Is every one of the n bytes printable ASCII other than a backslash, the
+ * text Wireshark prints exactly as it is (its format_text changes the rest)?
+ * Eight bytes at a time: it runs for every line sipguide prints. */
+bool sg_plain_ascii(const char *s, size_t n);
+
 /* Scan detection: failure responses sent back to one address in a sliding
  * window, with the distinct users tried.  Memory is bounded: at most
  * max_addrs addresses are tracked, the least recently seen is evicted. */

@@ -458,9 +458,9 @@ static proto_item *add_shown_string(proto_tree *t, int hf, tvbuff_t *tvb, const 
     size_t nl, vl;
     if (!full || !fi)
         return it;
-    for (vl = 0; v[vl]; vl++)
-        if ((unsigned char)v[vl] < 0x20 || (unsigned char)v[vl] > 0x7e || v[vl] == '\\')
-            return it;
+    vl = strlen(v);
+    if (!sg_plain_ascii(v, vl))
+        return it;
     nl = strlen(fi->hfinfo->name);
     if (nl + 2 + vl >= sizeof line)
         return it;

@@ -659,6 +659,35 @@ static void test_expert_severity(void)
     }
 }
 
+/* the word-at-a-time check against the obvious one: every byte value at
+ * every position of words and tails, and every pair of neighbours */
+static void test_plain_ascii(void)
+{
+    char buf[24];
+    int wrong = 0;
+    for (size_t n = 0; n <= sizeof buf; n++)
+        for (size_t at = 0; at < n; at++)
+            for (int c = 0; c < 256; c++) {
+                memset(buf, 'a', sizeof buf);
+                buf[at] = (char)c;
+                bool want = c >= 0x20 && c <= 0x7e && c != '\\';
+                wrong += sg_plain_ascii(buf, n) != want;
+            }
+    for (int c = 0; c < 256; c++)
+        for (int d = 0; d < 256; d++) {
+            memset(buf, 'a', sizeof buf);
+            buf[3] = (char)c;
+            buf[4] = (char)d;
+            bool want = c >= 0x20 && c <= 0x7e && c != '\\' && d >= 0x20 && d <= 0x7e && d != '\\';
+            wrong += sg_plain_ascii(buf, 16) != want;
+        }
+    CHECK(wrong == 0, "sg_plain_ascii agrees with the byte-by-byte check");
+    CHECK(sg_plain_ascii("Check the request credentials (for example, user name and password).", 68),
+          "a guide action");
+    CHECK(!sg_plain_ascii("caf\xc3\xa9 au lait, with a long tail", 30), "UTF-8");
+    CHECK(sg_plain_ascii("", 0), "empty");
+}
+
 int main(void)
 {
     test_registry();
@@ -674,6 +703,7 @@ int main(void)
     test_method_rows();
     test_advise();
     test_expert_severity();
+    test_plain_ascii();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
